@@ -1,0 +1,166 @@
+"""Core endpoints: who am I, countries, organisations, agreements, the audit log, my tokens."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from hamkor.core import queries, services
+from hamkor.core.models import Agreement, ApiToken, Country, Organisation
+from hamkor.core.policy import holds
+from hamkor.core.roles import second_factor_proved
+from hamkor.core.schemas import (
+    AgreementIn,
+    AgreementOut,
+    AuditEntryOut,
+    CountryOut,
+    MeOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPatch,
+    TokenOut,
+)
+
+router = Router(tags=["core"])
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    max_page_size = 200
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    if not holds(request.user, permission):
+        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
+
+
+@router.get("/me", response=MeOut, summary="The signed-in user")
+def me(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    return {
+        "id": user.pk,
+        "email": user.email,  # type: ignore[union-attr]
+        "full_name": user.full_name,  # type: ignore[union-attr]
+        "organisation": user.organisation,  # type: ignore[union-attr]
+        "roles": sorted(user.roles),  # type: ignore[union-attr]
+        "language": user.language,  # type: ignore[union-attr]
+        "second_factor_verified": second_factor_proved(user),
+    }
+
+
+@router.get("/countries", response=list[CountryOut], summary="Countries")
+@paginate(Pages)
+def countries(request: HttpRequest) -> Any:
+    _require(request, "country.view")
+    return Country.objects.restrict(request.user, "view").order_by("code")
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
+@paginate(Pages)
+def organisations(request: HttpRequest, kind: str = "", country: str = "", q: str = "") -> Any:
+    _require(request, "organisation.view")
+    return queries.organisations(request.user, kind=kind, country=country, q=q)
+
+
+@router.get("/organisations/{int:pk}", response=OrganisationOut, summary="One organisation")
+def organisation(request: HttpRequest, pk: int) -> Organisation:
+    _require(request, "organisation.view")
+    return get_object_or_404(queries.organisations(request.user), pk=pk)
+
+
+def _organisation_fields(payload: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(payload)
+    if "country" in fields:
+        code = fields.pop("country")
+        fields["country"] = None if code is None else _country(code)
+    if "parent" in fields:
+        parent = fields.pop("parent")
+        fields["parent"] = None if parent is None else _organisation_ref(parent, "parent")
+    return fields
+
+
+def _country(code: str) -> Country:
+    country = Country.objects.filter(code=code.upper()).first()
+    if country is None:
+        raise ValidationError({"country": _("Unknown country code %(code)s.") % {"code": code}})
+    return country
+
+
+def _organisation_ref(pk: int, field: str) -> Organisation:
+    org = Organisation.objects.filter(pk=pk).first()
+    if org is None:
+        raise ValidationError({field: _("There is no organisation %(id)s.") % {"id": pk}})
+    return org
+
+
+@router.post("/organisations", response={201: OrganisationOut}, summary="Create an organisation")
+def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+    _require(request, "organisation.create")
+    return 201, services.create_organisation(request.user, **_organisation_fields(payload.model_dump()))
+
+
+@router.patch("/organisations/{int:pk}", response=OrganisationOut, summary="Change an organisation")
+def change_organisation(request: HttpRequest, pk: int, payload: OrganisationPatch) -> Organisation:
+    _require(request, "organisation.change")
+    org = get_object_or_404(Organisation.objects.restrict(request.user, "change"), pk=pk)
+    fields = _organisation_fields(payload.model_dump(exclude_unset=True))
+    return services.update_organisation(request.user, org, **fields)
+
+
+@router.get("/agreements", response=list[AgreementOut], summary="Agreements")
+@paginate(Pages)
+def agreements(request: HttpRequest) -> Any:
+    _require(request, "agreement.view")
+    return queries.agreements(request.user)
+
+
+@router.get("/agreements/{int:pk}", response=AgreementOut, summary="One agreement")
+def agreement(request: HttpRequest, pk: int) -> Agreement:
+    _require(request, "agreement.view")
+    return get_object_or_404(queries.agreements(request.user), pk=pk)
+
+
+@router.post("/agreements", response={201: AgreementOut}, summary="Record an agreement")
+def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, Agreement]:
+    _require(request, "agreement.create")
+    fields = payload.model_dump()
+    parties = [_organisation_ref(pk, "parties") for pk in fields.pop("parties")]
+    return 201, services.create_agreement(request.user, parties=parties, **fields)
+
+
+@router.get("/audit", response=list[AuditEntryOut], summary="The audit log (oversight officers)")
+@paginate(Pages)
+def audit(
+    request: HttpRequest,
+    action: str = "",
+    actor: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> Any:
+    _require(request, "audit.view")
+    filters = {"action": action, "actor": actor, "object_type": object_type, "object_id": object_id}
+    return queries.audit_entries(request.user, since=since, until=until, **filters)
+
+
+@router.get("/tokens", response=list[TokenOut], summary="My API tokens")
+def tokens(request: HttpRequest) -> Any:
+    _require(request, "token.view")
+    return ApiToken.objects.restrict(request.user, "view")
+
+
+@router.post("/tokens/{int:pk}/revoke", response=TokenOut, summary="Revoke one of my API tokens")
+def revoke_token(request: HttpRequest, pk: int) -> ApiToken:
+    _require(request, "token.revoke")
+    token = get_object_or_404(ApiToken.objects.restrict(request.user, "revoke"), pk=pk)
+    return services.revoke_api_token(request.user, token)

@@ -1,0 +1,132 @@
+"""The audit chain: one function writes entries, one walks the chain and proves it unbroken.
+
+Every write in Hamkor, and every read of a personal record, calls ``record`` inside the transaction of the
+change it records, so the entry and the change commit or vanish together. ``record`` locks the head row, so
+concurrent writers queue and the chain stays a single line.
+
+Details hold ids and codes, never a person's identity: the log outlives the records it points to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from hamkor.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
+
+
+def canonical(value: Any) -> Any:
+    """What a JSON value reads back as from the database, so hashing before and after storing agrees."""
+    return json.loads(json.dumps(value, sort_keys=True, default=str))
+
+
+def entry_hash(fields: dict[str, Any], prev_hash: str) -> str:
+    """SHA-256 over the canonical (sorted-key, compact, UTF-8) JSON of the entry's fields and the previous hash."""
+    payload = dict(fields, prev_hash=prev_hash)
+    encoded = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    at = entry.at.astimezone(UTC) if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+    return {
+        "seq": entry.seq,
+        "at": at.isoformat(timespec="microseconds"),
+        "actor_id": entry.actor_id,
+        "actor_label": entry.actor_label,
+        "organisation_id": entry.organisation_id,
+        "action": entry.action,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "reason": entry.reason,
+        "details": entry.details,
+    }
+
+
+def record(
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    object_type: str = "",
+    object_id: str | int = "",
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEntry:
+    """Append one entry to the chain, in the caller's transaction.
+
+    ``actor`` is a user (or None / anonymous for the system and for failed logins). ``obj`` names the object;
+    ``object_type``/``object_id`` do so when there is no model instance at hand.
+    """
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    with transaction.atomic():
+        head = AuditHead.objects.select_for_update().get(pk=1)
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=(at or timezone.now()).astimezone(UTC),
+            actor_id=actor.pk if is_user else None,
+            actor_label=actor.email if is_user else "",
+            organisation_id=getattr(actor, "organisation_id", None) if is_user else None,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            reason=reason,
+            details=canonical(details or {}),
+            prev_hash=head.hash,
+        )
+        entry.hash = entry_hash(_hashed_fields(entry), head.hash)
+        entry.save()
+        AuditHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainFault:
+    """The first place where the chain is not what it should be."""
+
+    seq: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"audit entry #{self.seq}: {self.problem}"
+
+
+def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
+    expected_seq, prev = 1, GENESIS_HASH
+    for entry in entries:
+        if entry.seq > expected_seq:
+            return ChainFault(expected_seq, "missing (deleted)"), expected_seq - 1, prev
+        if entry.seq < expected_seq:
+            return ChainFault(entry.seq, "out of order (inserted)"), expected_seq - 1, prev
+        if entry.prev_hash != prev:
+            return ChainFault(entry.seq, "does not link to the entry before it (inserted or altered)"), entry.seq, prev
+        if entry_hash(_hashed_fields(entry), entry.prev_hash) != entry.hash:
+            return ChainFault(entry.seq, "content does not match its hash (altered)"), entry.seq, prev
+        prev = entry.hash
+        expected_seq += 1
+    return None, expected_seq - 1, prev
+
+
+def verify_chain() -> tuple[ChainFault | None, int]:
+    """Walk the whole chain; return the first fault (or None) and how many entries were checked."""
+    entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
+    fault, last_seq, last_hash = _walk(entries)
+    if fault is not None:
+        return fault, last_seq
+    head = AuditHead.objects.get(pk=1)
+    if head.seq != last_seq or head.hash != last_hash:
+        if head.seq > last_seq:
+            return ChainFault(last_seq + 1, "missing (deleted from the end of the chain)"), last_seq
+        return ChainFault(head.seq + 1, "appended outside the application"), last_seq
+    return None, last_seq

@@ -1,0 +1,74 @@
+"""Request-wide guards: the second factor and the content security policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from hamkor.core.roles import second_factor_proved
+
+# Paths a signed-in user may reach before proving the second factor.
+_OPEN_PREFIXES = ("/static/", "/i18n/", "/accounts/", "/api/", "/public/")
+
+
+class SecondFactorMiddleware:
+    """Users whose roles touch personal data see nothing until they have proved a second factor.
+
+    The API is left to its own authentication (which refuses unverified sessions); accounts pages are where
+    the factor is proved or enrolled.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and getattr(user, "needs_second_factor", False)
+            and not second_factor_proved(user)
+            and not request.path.startswith(_OPEN_PREFIXES)
+        ):
+            return HttpResponseRedirect(f"{reverse('core:second_factor')}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Nothing on a page may come from another host."""
+
+    POLICY = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # The API docs page ships its own script bundle from our static files; all else is plain.
+        response.headers.setdefault("Content-Security-Policy", self.POLICY)
+        return response
+
+
+class ApiBodyLimitMiddleware:
+    """An API request that announces a body over the limit is refused before anything reads it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        if request.path.startswith("/api/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+                from hamkor.api import body_too_large
+
+                return body_too_large(request)
+        return self.get_response(request)

@@ -1,0 +1,17 @@
+from hamkor.core.models.audit import AuditEntry, AuditHead
+from hamkor.core.models.geography import Country
+from hamkor.core.models.organisation import Agreement, AgreementDocument, Organisation
+from hamkor.core.models.token import ApiToken
+from hamkor.core.models.user import User, UserRole
+
+__all__ = [
+    "Agreement",
+    "AgreementDocument",
+    "ApiToken",
+    "AuditEntry",
+    "AuditHead",
+    "Country",
+    "Organisation",
+    "User",
+    "UserRole",
+]
