@@ -8,7 +8,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=hamkor.test_settings
 PROD_ENV := HAMKOR_DEBUG=0 HAMKOR_SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-secret-but-long-enough-for-django \
 	HAMKOR_DATA_KEY=Y2hlY2stZGVwbG95LW9ubHktMzItYnl0ZXMtbG9uZyE= HAMKOR_ALLOWED_HOSTS=hamkor.example.org
 
-.PHONY: run test install system-packages lint typecheck check-deploy messages test-sqlite test-postgres postgres bench clean
+.PHONY: run test install system-packages lint typecheck check-deploy messages check-messages test-sqlite test-postgres postgres bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -30,8 +30,17 @@ system-packages:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+LANGS := -l ru -l uz -l kk -l ky -l tg -l tk
+
 messages: install system-packages
-	cd hamkor && ../$(BIN)/hamkor compilemessages -v0
+	cd hamkor && HAMKOR_DEBUG=1 ../$(BIN)/hamkor compilemessages -v0
+
+# Fails when a user-facing string in the code is missing from the catalogues (they are updated in place).
+check-messages: install system-packages
+	@rm -rf var/locale-before && mkdir -p var && cp -r hamkor/locale var/locale-before
+	cd hamkor && HAMKOR_DEBUG=1 ../$(BIN)/hamkor makemessages $(LANGS) --no-obsolete --ignore 'tests/*' -v0
+	@diff -r -q -I '^"POT-Creation-Date' -I '^"PO-Revision-Date' -I '^#:' -x '*.mo' var/locale-before hamkor/locale >/dev/null || \
+	  { echo "Translation catalogues were out of date and are now updated: translate the new strings in hamkor/locale."; exit 1; }
 
 run: install system-packages messages
 	@mkdir -p var
@@ -65,7 +74,7 @@ postgres:
 test-postgres: install messages postgres
 	$(TEST_ENV) HAMKOR_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
 
-test: lint typecheck check-deploy test-sqlite test-postgres
+test: lint typecheck check-deploy check-messages test-sqlite test-postgres
 
 bench: install
 	$(TEST_ENV) $(BIN)/python -m bench.run

@@ -137,6 +137,12 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("HAMKO
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Uploaded files live outside the static tree and are served only through views that ask the access policy.
+MEDIA_ROOT = Path(env_str("HAMKOR_MEDIA_DIR", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+HAMKOR_MAX_UPLOAD_BYTES = env_int("HAMKOR_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 # Request bodies over this size are refused before they are parsed (pages and API).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("HAMKOR_MAX_BODY_BYTES", 1024 * 1024)
 
@@ -155,6 +161,7 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,7 +1,5 @@
 """Core endpoints: who am I, countries, organisations, agreements, the audit log, my tokens."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Any
 
@@ -9,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from hamkor.core import queries, services
@@ -103,9 +101,9 @@ def _organisation_ref(pk: int, field: str) -> Organisation:
 
 
 @router.post("/organisations", response={201: OrganisationOut}, summary="Create an organisation")
-def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[Organisation]:
     _require(request, "organisation.create")
-    return 201, services.create_organisation(request.user, **_organisation_fields(payload.model_dump()))
+    return Status(201, services.create_organisation(request.user, **_organisation_fields(payload.model_dump())))
 
 
 @router.patch("/organisations/{int:pk}", response=OrganisationOut, summary="Change an organisation")
@@ -130,11 +128,11 @@ def agreement(request: HttpRequest, pk: int) -> Agreement:
 
 
 @router.post("/agreements", response={201: AgreementOut}, summary="Record an agreement")
-def create_agreement(request: HttpRequest, payload: AgreementIn) -> tuple[int, Agreement]:
+def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[Agreement]:
     _require(request, "agreement.create")
     fields = payload.model_dump()
     parties = [_organisation_ref(pk, "parties") for pk in fields.pop("parties")]
-    return 201, services.create_agreement(request.user, parties=parties, **fields)
+    return Status(201, services.create_agreement(request.user, parties=parties, **fields))
 
 
 @router.get("/audit", response=list[AuditEntryOut], summary="The audit log (oversight officers)")

@@ -50,6 +50,15 @@ def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
+def _locked_head() -> AuditHead:
+    """The head row, locked until the transaction ends. Made here when missing (a freshly flushed database)."""
+    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditHead.objects.get_or_create(pk=1)
+        head = AuditHead.objects.select_for_update().get(pk=1)
+    return head
+
+
 def record(
     actor: Any,
     action: str,
@@ -71,7 +80,7 @@ def record(
         object_id = object_id or str(obj.pk)
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     with transaction.atomic():
-        head = AuditHead.objects.select_for_update().get(pk=1)
+        head = _locked_head()
         entry = AuditEntry(
             seq=head.seq + 1,
             at=(at or timezone.now()).astimezone(UTC),
@@ -124,7 +133,7 @@ def verify_chain() -> tuple[ChainFault | None, int]:
     fault, last_seq, last_hash = _walk(entries)
     if fault is not None:
         return fault, last_seq
-    head = AuditHead.objects.get(pk=1)
+    head = AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS_HASH)
     if head.seq != last_seq or head.hash != last_hash:
         if head.seq > last_seq:
             return ChainFault(last_seq + 1, "missing (deleted from the end of the chain)"), last_seq

@@ -27,6 +27,8 @@ class SecondFactorForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm[Organisation]):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "kind", "country", "parent", "city", "website", "description"]
@@ -82,3 +84,13 @@ class AuditFilterForm(forms.Form):
     object_id = forms.CharField(label=_("Object id"), required=False)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AgreementDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", "—"), ("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")],
+    )
+    file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, TXT or Markdown."))

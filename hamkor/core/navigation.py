@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.policy import holds
+from hamkor.core.roles import second_factor_proved
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ def register_section(section: Section) -> None:
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
+    if user is not None and getattr(user, "needs_second_factor", False) and not second_factor_proved(user):
+        return {"nav_items": []}  # nothing opens before the second factor, so nothing is offered
     items = []
     for section in SECTIONS:
         if not apps.is_installed(f"hamkor.{section.app_label}") or not holds(user, section.permission):

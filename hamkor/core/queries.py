@@ -26,9 +26,9 @@ def agreements(user: Any) -> QuerySet[Agreement]:
     return Agreement.objects.restrict(user, "view").prefetch_related("parties").order_by("-signed_on", "title")
 
 
-def audit_entries(user: Any, action: str = "view", **filters: Any) -> QuerySet[AuditEntry]:
-    """Entries the user may see, narrowed by the filters of the audit page and its export."""
-    rows = AuditEntry.objects.restrict(user, action)
+def audit_entries(user: Any, *, purpose: str = "view", **filters: Any) -> QuerySet[AuditEntry]:
+    """Entries the user may ``purpose`` (view or export), narrowed by the filters of the audit page and export."""
+    rows = AuditEntry.objects.restrict(user, purpose)
     if filters.get("action"):
         rows = rows.filter(action__startswith=filters["action"])
     if filters.get("actor"):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hamkor.core.audit import record
-from hamkor.core.models import Agreement, ApiToken, Country, Organisation, User, UserRole
+from hamkor.core.models import Agreement, AgreementDocument, ApiToken, Country, Organisation, User, UserRole
 from hamkor.core.policy import may
 from hamkor.core.roles import Role
 
@@ -313,3 +313,36 @@ def confirm_totp_device(user: User, device: Any, code: str) -> bool:
         device.save(update_fields=["confirmed"])
         record(user, "auth.second_factor_enrolled", user)
     return True
+
+
+# --- agreement documents -------------------------------------------------------------------------------------
+
+
+def attach_agreement_document(
+    actor: Any, agreement: Agreement, *, title: str, language: str, upload: Any, now: datetime | None = None
+) -> AgreementDocument:
+    """Store a checked file with the agreement; the file is removed again if the row cannot be written."""
+    from hamkor.core.documents import sniff_document
+
+    _require(actor, "change", agreement)
+    kind = sniff_document(upload)
+    if not title.strip():
+        raise ValidationError({"title": _("Give the document a title.")})
+    document = AgreementDocument(
+        agreement=agreement, title=title.strip()[:200], language=language[:10], uploaded_at=now or timezone.now()
+    )
+    document.file.save(f"agreement-{agreement.pk}.{kind.extension}", upload, save=False)
+    try:
+        with transaction.atomic():
+            document.full_clean()
+            document.save()
+            record(
+                actor,
+                "agreement.document_attach",
+                agreement,
+                details={"document": document.pk, "kind": kind.extension, "bytes": upload.size},
+            )
+    except BaseException:
+        document.file.delete(save=False)
+        raise
+    return document

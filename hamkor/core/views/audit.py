@@ -60,7 +60,7 @@ def audit_export(request: HttpRequest) -> HttpResponseBase:
     _form, filters = _filters(request)
     with transaction.atomic():
         record(request.user, "audit.export", object_type="core.auditentry", details={"filter": filters})
-    rows = queries.audit_entries(request.user, "export", **filters).iterator(chunk_size=2000)
+    rows = queries.audit_entries(request.user, purpose="export", **filters).iterator(chunk_size=2000)
     writer = csv.writer(_Echo())
 
     def lines() -> Any:

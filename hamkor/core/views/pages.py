@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hamkor.core import queries, services
 from hamkor.core.decorators import requires
-from hamkor.core.forms import AgreementForm, OrganisationForm
+from hamkor.core.forms import AgreementDocumentForm, AgreementForm, OrganisationForm
 from hamkor.core.models import Agreement, AuditEntry, Country, Organisation
 from hamkor.core.policy import holds, may
 
@@ -99,12 +100,19 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @requires("agreement.view")
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(queries.agreements(request.user), pk=pk)
+    return _agreement_page(request, agreement, AgreementDocumentForm())
+
+
+def _agreement_page(
+    request: HttpRequest, agreement: Agreement, upload_form: AgreementDocumentForm, status: int = 200
+) -> HttpResponse:
     context = {
         "agreement": agreement,
         "documents": agreement.documents.all(),
         "can_change": may(request.user, "change", agreement),
+        "form": upload_form,
     }
-    return render(request, "core/agreement_detail.html", context)
+    return render(request, "core/agreement_detail.html", context, status=status)
 
 
 def _save_agreement(request: HttpRequest, agreement: Agreement | None) -> HttpResponse:
@@ -136,3 +144,33 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement.objects.restrict(request.user, "change"), pk=pk)
     return _save_agreement(request, agreement)
+
+
+@require_POST
+@requires("agreement.change")
+def agreement_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_object_or_404(Agreement.objects.restrict(request.user, "change"), pk=pk)
+    form = AgreementDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attach_agreement_document(
+                request.user,
+                agreement,
+                title=form.cleaned_data["title"],
+                language=form.cleaned_data["language"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as exc:
+            form.add_error("file" if not hasattr(exc, "error_dict") else None, exc)
+        else:
+            messages.success(request, _("The document is attached."))
+            return redirect("core:agreement", pk=agreement.pk)
+    return _agreement_page(request, agreement, form, status=400)
+
+
+@requires("agreement.view")
+def agreement_document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+    agreement = get_object_or_404(queries.agreements(request.user), pk=pk)
+    document = get_object_or_404(agreement.documents, pk=document_pk)
+    name = f"{document.title}.{(document.file.name or '').rsplit('.', 1)[-1]}"
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
