@@ -153,9 +153,11 @@ def body_too_large(request: HttpRequest) -> HttpResponse:
 
 
 def _mount_routers() -> None:
+    from hamkor.cases.api import router as cases_router
     from hamkor.core.api import router as core_router
 
     api.add_router("/", core_router)
+    api.add_router("/cases", cases_router)
 
 
 _mount_routers()

@@ -34,7 +34,7 @@ def world(db: Any) -> dict[str, Organisation]:
 def make_user(world: dict[str, Organisation]) -> Callable[..., User]:
     counter = iter(range(1, 10_000))
 
-    def make(role: str, org: str = "uz", name: str = "") -> User:
+    def make(role: str, org: str = "uz", name: str = "", clearances: tuple[str, ...] = ()) -> User:
         n = next(counter)
         return services.create_user(
             None,
@@ -43,6 +43,7 @@ def make_user(world: dict[str, Organisation]) -> Callable[..., User]:
             organisation=world[org],
             roles=[role],
             password=PASSWORD,
+            clearances=clearances,
         )
 
     return make
@@ -50,8 +51,11 @@ def make_user(world: dict[str, Organisation]) -> Callable[..., User]:
 
 @pytest.fixture
 def persona(make_user: Callable[..., User]) -> dict[str, User]:
-    """One user per role: national roles in Uzbekistan, the oversight officer and admin at the UN office."""
+    """One user per role: national roles in Uzbekistan, the oversight officer and admin at the UN office.
+    The case worker and supervisor are cleared for child protection; nobody holds a note compartment."""
     people = {role.value: make_user(role.value) for role in Role}
+    for role in (Role.CASE_WORKER, Role.CASE_SUPERVISOR):
+        people[role.value] = make_user(role.value, clearances=("child_protection",))
     people["administrator"] = make_user(Role.ADMINISTRATOR, "un", "Global Admin")
     people["oversight_officer"] = make_user(Role.OVERSIGHT_OFFICER, "un", "Global Oversight")
     return people

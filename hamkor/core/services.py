@@ -142,6 +142,7 @@ def create_user(
     roles: Iterable[str],
     password: str | None = None,
     is_demo: bool = False,
+    clearances: Iterable[str] = (),
 ) -> User:
     """A new account with its roles. ``actor`` None means the system (seed data, command line)."""
     _require(actor, "create", "user")
@@ -150,12 +151,23 @@ def create_user(
     if unknown:
         raise ValidationError({"roles": _("Unknown role: %(roles)s") % {"roles": ", ".join(unknown)}})
     with transaction.atomic():
-        user = User(email=email.strip().lower(), full_name=full_name, organisation=organisation, is_demo=is_demo)
+        user = User(
+            email=email.strip().lower(),
+            full_name=full_name,
+            organisation=organisation,
+            is_demo=is_demo,
+            clearances=sorted(set(clearances)),
+        )
         user.set_password(password)
         user.full_clean(exclude=["password"])
         user.save()
         UserRole.objects.bulk_create([UserRole(user=user, role=r) for r in role_list])
-        record(actor, "user.create", user, details={"roles": role_list, "organisation": user.organisation_id})
+        record(
+            actor,
+            "user.create",
+            user,
+            details={"roles": role_list, "organisation": user.organisation_id, "clearances": user.clearances},
+        )
     return user
 
 

@@ -51,6 +51,12 @@ class User(AbstractBaseUser):
     language = models.CharField(_("preferred language"), max_length=10, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_demo = models.BooleanField(_("demo account"), default=False)
+    clearances = models.JSONField(
+        _("clearances"),
+        default=list,
+        blank=True,
+        help_text=_("What this person is cleared for beyond their roles: child protection, medical, ..."),
+    )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects = UserManager()
@@ -73,6 +79,9 @@ class User(AbstractBaseUser):
         if self.pk is None:
             return frozenset()
         return frozenset(self.role_assignments.values_list("role", flat=True))
+
+    def has_clearance(self, clearance: str) -> bool:
+        return clearance in (self.clearances or [])
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))

@@ -1,95 +1,41 @@
 """Generated permission tests: every page route and every API operation, for anonymous, a role without the
-permission and a role with it. A new route without an entry in ROUTES or API_ROUTES fails the suite."""
+permission and a role with it. Each app lists its routes in ``tests/permission_routes.py``; a new route without
+an entry there fails the suite."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import importlib
+from types import ModuleType
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hamkor.api import api
 from hamkor.conftest import verified_client
 from hamkor.core import services
 from hamkor.core.models import Agreement, Organisation
+from hamkor.testing import Route
 
 
-@dataclass(frozen=True)
-class Route:
-    allowed: str | None  # a role that gets through; None for public routes
-    denied: str | None = None  # a role that gets 403/404; None when every role may
-    method: str = "get"
-    kwargs: tuple[str, ...] = ()  # names of objects from the `objects` fixture
-    data: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
+def _app_tables() -> list[ModuleType]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("hamkor."):
+            continue
+        for table in ("permission_routes", "api_permission_routes"):
+            name = f"{config.name}.tests.{table}"
+            try:
+                modules.append(importlib.import_module(name))
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+    return modules
 
-    def body(self) -> dict[str, Any]:
-        return dict(self.data() if callable(self.data) else self.data)
 
-
-def _text_upload() -> dict[str, Any]:
-    return {"title": "Annex", "file": SimpleUploadedFile("annex.txt", b"Annex text", content_type="text/plain")}
-
-
-ADMIN, PROGRAMME, LEARNER, OVERSIGHT, CASEWORKER = (
-    "administrator",
-    "programme_officer",
-    "learner",
-    "oversight_officer",
-    "case_worker",
-)
-
-ROUTES: dict[str, Route] = {
-    "core:login": Route(allowed=None),
-    "core:logout": Route(allowed=None, method="post"),
-    "core:second_factor": Route(allowed=ADMIN),
-    "core:second_factor_setup": Route(allowed=ADMIN),
-    "core:dashboard": Route(allowed=LEARNER),
-    "core:organisations": Route(allowed=LEARNER),
-    "core:organisation_create": Route(allowed=ADMIN, denied=PROGRAMME),
-    "core:organisation": Route(allowed=LEARNER, kwargs=("pk=org",)),
-    "core:organisation_edit": Route(allowed=ADMIN, denied=PROGRAMME, kwargs=("pk=org",)),
-    "core:agreements": Route(allowed=PROGRAMME, denied=LEARNER),
-    "core:agreement_create": Route(allowed=PROGRAMME, denied=CASEWORKER),
-    "core:agreement": Route(allowed=PROGRAMME, denied=LEARNER, kwargs=("pk=agreement",)),
-    "core:agreement_edit": Route(allowed=PROGRAMME, denied=LEARNER, kwargs=("pk=agreement",)),
-    "core:agreement_document_upload": Route(
-        allowed=PROGRAMME, denied=LEARNER, method="post", kwargs=("pk=agreement",), data=_text_upload
-    ),
-    "core:agreement_document": Route(
-        allowed=PROGRAMME, denied=LEARNER, kwargs=("pk=agreement", "document_pk=document")
-    ),
-    "core:audit": Route(allowed=OVERSIGHT, denied=ADMIN),
-    "core:audit_export": Route(allowed=OVERSIGHT, denied=ADMIN),
-    "core:profile": Route(allowed=LEARNER),
-    "core:token_revoke": Route(allowed=LEARNER, denied=ADMIN, method="post", kwargs=("pk=token",)),
-    "set_language": Route(allowed=None, method="post", data={"language": "ru"}),
-}
-
-API_ROUTES: dict[str, Route] = {
-    "GET /api/v1/me": Route(allowed=LEARNER),
-    "GET /api/v1/countries": Route(allowed=LEARNER),
-    "GET /api/v1/organisations": Route(allowed=LEARNER),
-    "GET /api/v1/organisations/{pk}": Route(allowed=LEARNER, kwargs=("pk=org",)),
-    "POST /api/v1/organisations": Route(
-        allowed=ADMIN, denied=PROGRAMME, data={"name": "Permission Test Org", "kind": "civil_society"}
-    ),
-    "PATCH /api/v1/organisations/{pk}": Route(
-        allowed=ADMIN, denied=PROGRAMME, kwargs=("pk=org",), data={"city": "Samarqand"}
-    ),
-    "GET /api/v1/agreements": Route(allowed=PROGRAMME, denied=LEARNER),
-    "GET /api/v1/agreements/{pk}": Route(allowed=PROGRAMME, denied=LEARNER, kwargs=("pk=agreement",)),
-    "POST /api/v1/agreements": Route(
-        allowed=PROGRAMME,
-        denied=LEARNER,
-        data={"title": "Permission test memorandum", "parties": "ORGS", "signed_on": "2024-05-14"},
-    ),
-    "GET /api/v1/audit": Route(allowed=OVERSIGHT, denied=ADMIN),
-    "GET /api/v1/tokens": Route(allowed=LEARNER),
-    "POST /api/v1/tokens/{pk}/revoke": Route(allowed=LEARNER, denied=ADMIN, kwargs=("pk=token",)),
-}
+ROUTES: dict[str, Route] = {k: v for m in _app_tables() for k, v in m.ROUTES.items()}
+API_ROUTES: dict[str, Route] = {k: v for m in _app_tables() for k, v in m.API_ROUTES.items()}
 
 # Served by django-ninja itself and public on purpose: the API's description holds no data.
 PUBLIC_API_DOCS = {"api:openapi-json", "api:openapi-view"}
@@ -128,15 +74,10 @@ def test_every_api_operation_has_a_permission_entry():
 @pytest.fixture
 def objects(persona, world, settings, tmp_path) -> dict[str, Any]:
     settings.MEDIA_ROOT = tmp_path
-    org = world["uz"]
-    agreement = services.create_agreement(
-        None, parties=[world["uz"], world["un"]], title="Test memorandum", signed_on="2023-12-05"
-    )
-    token = services.create_api_token(None, persona[LEARNER], name="test").token
-    document = services.attach_agreement_document(
-        None, agreement, title="Signed text", language="en", upload=SimpleUploadedFile("mou.txt", b"Signed.")
-    )
-    return {"org": org.pk, "agreement": agreement.pk, "token": token.pk, "document": document.pk}
+    found: dict[str, Any] = {}
+    for module in _app_tables():
+        found.update(module.make_objects(persona, world))
+    return found
 
 
 def _kwargs(route: Route, objects: dict[str, Any]) -> dict[str, Any]:

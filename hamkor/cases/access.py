@@ -1,0 +1,74 @@
+"""The cases module's part of the access policy: who reaches which people, families, cases and notes.
+
+Case workers and supervisors reach the cases of their own organisation. A child's case opens only for users
+cleared for child protection (best interests of the child). A supervisor may open another case in an emergency
+(break-glass), for a few hours, with a written reason that oversight sees. Council experts, analysts,
+administrators and oversight officers reach no case at all; what crosses to the Council is a dossier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from hamkor.cases.domains import COMPARTMENT_CLEARANCE, Clearance
+from hamkor.core.policy import grant, register_scope
+from hamkor.core.roles import Role
+
+CASE_ROLES = {Role.CASE_WORKER, Role.CASE_SUPERVISOR}
+NOTHING = Q(pk__in=[])
+
+
+def _has(user: Any, clearance: str) -> bool:
+    return clearance in (getattr(user, "clearances", None) or [])
+
+
+def case_condition(user: Any, action: str = "view") -> Q:
+    from hamkor.cases.models import BreakGlass
+
+    if not getattr(user, "organisation_id", None):
+        return NOTHING
+    own = Q(organisation_id=user.organisation_id)
+    if not _has(user, Clearance.CHILD_PROTECTION):
+        own &= Q(is_child=False)
+    emergency = BreakGlass.objects.filter(user_id=user.pk, expires_at__gt=timezone.now()).values("case_id")
+    return own | Q(pk__in=emergency)
+
+
+def person_condition(user: Any, action: str = "view") -> Q:
+    from hamkor.cases.models import Case
+
+    return Q(pk__in=Case.objects.filter(case_condition(user, action)).values("person_id"))
+
+
+def family_condition(user: Any, action: str = "view") -> Q:
+    from hamkor.cases.models import FamilyMember
+
+    return Q(pk__in=FamilyMember.objects.filter(person_id__in=_visible_people(user, action)).values("family_id"))
+
+
+def _visible_people(user: Any, action: str) -> Any:
+    from hamkor.cases.models import Case
+
+    return Case.objects.filter(case_condition(user, action)).values("person_id")
+
+
+def open_compartments(user: Any) -> list[str]:
+    """The note compartments this user may open; the others are not shown at all."""
+    return [c for c, clearance in COMPARTMENT_CLEARANCE.items() if clearance is None or _has(user, clearance)]
+
+
+def install_cases_policy() -> None:
+    from hamkor.cases.models import Case, Family, Person
+
+    register_scope(Case, "case", case_condition)
+    register_scope(Person, "person", person_condition)
+    register_scope(Family, "family", family_condition)
+    for subject in ("case", "person", "family"):
+        for action in ("view", "create", "change"):
+            grant(f"{subject}.{action}", CASE_ROLES)
+    grant("case.override_consent", {Role.CASE_SUPERVISOR})
+    grant("case.break_glass", {Role.CASE_SUPERVISOR})
+    grant("case.assign", {Role.CASE_SUPERVISOR})

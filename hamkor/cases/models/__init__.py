@@ -1,0 +1,23 @@
+from hamkor.cases.models.assessment import Assessment, Instrument
+from hamkor.cases.models.case import BreakGlass, Case, CaseEvent
+from hamkor.cases.models.consent import Consent, ConsentOverride
+from hamkor.cases.models.note import Note
+from hamkor.cases.models.person import Family, FamilyMember, Person, PersonNameKey
+from hamkor.cases.models.plan import Goal, Intervention
+
+__all__ = [
+    "Assessment",
+    "BreakGlass",
+    "Case",
+    "CaseEvent",
+    "Consent",
+    "ConsentOverride",
+    "Family",
+    "FamilyMember",
+    "Goal",
+    "Instrument",
+    "Intervention",
+    "Note",
+    "Person",
+    "PersonNameKey",
+]

@@ -1,0 +1,132 @@
+"""Reads of the cases module shared by pages and API. Each starts from the access policy, and every read of a
+person or a case writes its audit entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from hamkor.cases.access import open_compartments
+from hamkor.cases.identity import Identity
+from hamkor.cases.models import Assessment, Case, CaseEvent, Consent, Family, FamilyMember, Intervention, Note, Person
+from hamkor.core.audit import record
+
+
+def cases(
+    user: Any,
+    *,
+    status: str = "",
+    country: str = "",
+    worker: int | None = None,
+    due: str = "",
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The cases the user may see, filtered as on the case list. ``due`` is "due" or "overdue"."""
+    rows = Case.objects.restrict(user, "view").select_related("person", "worker", "organisation")
+    if status:
+        rows = rows.filter(status=status)
+    if country:
+        rows = rows.filter(country_id=country.upper())
+    if worker:
+        rows = rows.filter(worker_id=worker)
+    if due in {"due", "overdue"}:
+        today = today or date.today()
+        open_items = Intervention.objects.filter(status__in=["planned", "in_progress"])
+        open_items = open_items.filter(due_on__lt=today) if due == "overdue" else open_items.filter(due_on__gte=today)
+        rows = rows.filter(pk__in=open_items.values("goal__case_id"))
+    return rows.order_by("-opened_at", "pk")
+
+
+def audit_list_read(user: Any, page_cases: list[Case]) -> None:
+    """A list shows names, so reading it is reading each record on it: one entry naming the codes."""
+    if page_cases:
+        with transaction.atomic():
+            record(user, "case.list", object_type="cases.case", details={"cases": [c.code for c in page_cases]})
+
+
+def open_case(user: Any, code: str, *, purpose: str = "view") -> Case:
+    """The case with this code if the user may see it (404 otherwise), its read audited."""
+    case = (
+        Case.objects.restrict(user, purpose)
+        .select_related("person", "worker", "supervisor", "organisation")
+        .filter(code=code)
+        .first()
+    )
+    if case is None:
+        raise Http404(code)
+    with transaction.atomic():
+        record(user, "case.read", case, details={"person": case.person.code})
+    return case
+
+
+def open_person(user: Any, code: str) -> Person:
+    person = Person.objects.restrict(user, "view").filter(code=code).first()
+    if person is None:
+        raise Http404(code)
+    with transaction.atomic():
+        record(user, "person.read", person)
+    return person
+
+
+def identity_of(person: Person) -> Identity:
+    return Identity.model_validate(person.identity)
+
+
+def notes(user: Any, case: Case) -> QuerySet[Note]:
+    """Notes in the compartments the user may open; the others are not there at all for this user."""
+    return case.notes.filter(compartment__in=open_compartments(user)).select_related("author")
+
+
+def timeline(user: Any, case: Case) -> QuerySet[CaseEvent]:
+    allowed = open_compartments(user)
+    return case.events.filter(Q(compartment="") | Q(compartment__in=allowed)).select_related("actor")
+
+
+def consents(case: Case) -> QuerySet[Consent]:
+    return Consent.objects.filter(person=case.person).select_related("recipient", "guardian", "recorded_by")
+
+
+def family_of(user: Any, person: Person) -> list[tuple[Family, list[tuple[FamilyMember, bool]]]]:
+    """Each family of the person with its members; a member the user cannot open shows by code only."""
+    visible = set(Person.objects.restrict(user, "view").values_list("pk", flat=True))
+    result = []
+    for family in Family.objects.filter(members__person=person).distinct():
+        members = list(family.members.select_related("person").order_by("pk"))
+        result.append((family, [(m, m.person_id in visible) for m in members]))
+    return result
+
+
+@dataclass(frozen=True)
+class Series:
+    domain: str
+    points: list[tuple[date, int]]
+
+
+def progress(case: Case) -> list[Series]:
+    """Each domain's scores over time, oldest first (for the chart on the case page)."""
+    assessments = list(case.assessments.order_by("assessed_on", "pk"))
+    domains: list[str] = []
+    for assessment in assessments:
+        domains.extend(d for d in assessment.scores if d not in domains)
+    return [Series(d, [(a.assessed_on, a.scores[d]) for a in assessments if d in a.scores]) for d in domains]
+
+
+def due_items(user: Any, *, today: date | None = None, days: int = 14) -> QuerySet[Intervention]:
+    """Open interventions of the user's cases, overdue first, then due within ``days``."""
+    today = today or date.today()
+    visible = Case.objects.restrict(user, "view").filter(Q(worker=user) | Q(supervisor=user)).values("pk")
+    return (
+        Intervention.objects.filter(goal__case_id__in=visible, status__in=["planned", "in_progress"])
+        .filter(due_on__lte=date.fromordinal(today.toordinal() + days))
+        .select_related("goal__case", "provider")
+        .order_by("due_on", "pk")
+    )
+
+
+def latest_assessment(case: Case) -> Assessment | None:
+    return case.assessments.order_by("-assessed_on", "-pk").first()
