@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hamkor.cases.domains import ADULT_AGE
@@ -56,16 +57,16 @@ class Identity(BaseModel):
     @classmethod
     def _not_in_future(cls, value: date) -> date:
         if value > date.today():
-            raise ValueError("The date of birth is in the future.")
+            raise ValueError(_("The date of birth is in the future."))
         if value.year < date.today().year - MAX_AGE:
-            raise ValueError(f"The date of birth gives an age over {MAX_AGE} years.")
+            raise ValueError(_("The date of birth gives an age over %(max)s years.") % {"max": MAX_AGE})
         return value
 
     @model_validator(mode="after")
     def _documents_unique(self) -> Identity:
         kinds = [d.kind for d in self.documents if d.kind != "other"]
         if len(kinds) != len(set(kinds)):
-            raise ValueError("Each kind of document is listed once.")
+            raise ValueError(_("Each kind of document is listed once."))
         return self
 
     @property

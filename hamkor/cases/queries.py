@@ -130,3 +130,10 @@ def due_items(user: Any, *, today: date | None = None, days: int = 14) -> QueryS
 
 def latest_assessment(case: Case) -> Assessment | None:
     return case.assessments.order_by("-assessed_on", "-pk").first()
+
+
+def due_panel(request: Any) -> dict[str, Any]:
+    """The dashboard's list of the user's due and overdue interventions (codes and kinds only, no names)."""
+    today = date.today()
+    items = list(due_items(request.user, today=today)[:20])
+    return {"items": items, "today": today, "overdue": sum(1 for i in items if i.due_on < today)}

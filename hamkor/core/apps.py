@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from hamkor.core import checks  # noqa: F401 - registers the system checks
         from hamkor.core.policy import install_core_policy
 
         install_core_policy()

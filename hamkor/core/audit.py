@@ -21,6 +21,9 @@ from django.utils import timezone
 
 from hamkor.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
+# Actions that oversight officers should look at first (emergency access, consent overrides ...); apps add theirs.
+FLAGGED_ACTIONS: set[str] = set()
+
 
 def canonical(value: Any) -> Any:
     """What a JSON value reads back as from the database, so hashing before and after storing agrees."""

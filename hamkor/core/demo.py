@@ -6,6 +6,7 @@ so that the printed ones work). Everything fictional is marked ``is_demo``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,7 +18,10 @@ from hamkor.core.audit import record
 from hamkor.core.models import Agreement, Organisation, User
 from hamkor.core.roles import Role
 
-DEMO_PASSWORD = "Demo-Hamkor-2026"  # printed only in debug mode; demo accounts only
+DEMO_PASSWORD = "Demo-Hamkor-2026"
+
+# Other apps add their demo data here (from their AppConfig.ready); each runs after the core data exists.
+EXTRA_SEEDS: list[Callable[[], None]] = []  # printed only in debug mode; demo accounts only
 
 COUNTRIES = [
     ("UZ", "UZB", "Uzbekistan", "Узбекистан", "Oʻzbekiston"),
@@ -119,6 +123,12 @@ DEMO_USERS = [
     ("caseworker-kz", Role.CASE_WORKER, "kz-social", "Demo Case Worker (Kazakhstan)"),
 ]
 
+DEMO_CLEARANCES = {
+    "caseworker": ("child_protection", "psychosocial"),
+    "supervisor": ("child_protection", "health", "psychosocial", "legal"),
+    "caseworker-kz": ("child_protection",),
+}
+
 MOU_AREAS = [
     "Exchange of expert assessments and research on preventing and countering violent extremism and terrorism "
     "and their root causes",
@@ -155,11 +165,19 @@ def seed(*, password: str = DEMO_PASSWORD) -> list[tuple[str, str]]:
             user = User.objects.filter(email=email).first()
             if user is None:
                 user = services.create_user(
-                    None, email=email, full_name=name, organisation=orgs[org_key], roles=[role], is_demo=True
+                    None,
+                    email=email,
+                    full_name=name,
+                    organisation=orgs[org_key],
+                    roles=[role],
+                    is_demo=True,
+                    clearances=DEMO_CLEARANCES.get(code, ()),
                 )
             services.set_password(None, user, password)
             users.append((email, str(role.label)))
         record(None, "demo.seed", details={"countries": len(COUNTRIES), "organisations": len(orgs)})
+        for extra in EXTRA_SEEDS:
+            extra()
     return users
 
 

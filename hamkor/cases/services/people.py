@@ -191,3 +191,15 @@ def find_duplicates(actor: Any, identity: Identity, *, limit: int = 10) -> list[
         with transaction.atomic():
             record(actor, "person.duplicate_check", details={"candidates": [c.person.code for c in candidates]})
     return candidates
+
+
+def reindex_stale_names() -> int:
+    """After a key rotation: rebuild the blind index of every person whose entries use an older key."""
+    current = keyring().current.key_id
+    stale = Person.objects.filter(name_keys__isnull=False).exclude(name_keys__key_id=current).distinct()
+    count = 0
+    for person in stale.iterator(chunk_size=200):
+        with transaction.atomic():
+            index_names(person, Identity.model_validate(person.identity))
+        count += 1
+    return count

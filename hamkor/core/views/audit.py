@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from hamkor.core import queries
-from hamkor.core.audit import record
+from hamkor.core.audit import FLAGGED_ACTIONS, record
 from hamkor.core.decorators import requires
 from hamkor.core.forms import AuditFilterForm
 from hamkor.core.spreadsheet import safe_cell
@@ -46,7 +46,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "core/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    flagged = queries.audit_entries(request.user).filter(action__in=FLAGGED_ACTIONS)[:20]
+    context = {"form": form, "page": page, "query": query.urlencode(), "flagged": flagged}
+    return render(request, "core/audit_log.html", context)
 
 
 class _Echo:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core import queries, services
+from hamkor.core.dashboard import panels_for
 from hamkor.core.decorators import requires
 from hamkor.core.forms import AgreementDocumentForm, AgreementForm, OrganisationForm
 from hamkor.core.models import Agreement, AuditEntry, Country, Organisation
@@ -26,6 +27,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "agreements": queries.agreements(user)[:5] if holds(user, "agreement.view") else [],
         "recent_audit": AuditEntry.objects.restrict(user, "view")[:8] if holds(user, "audit.view") else [],
         "own_activity": AuditEntry.objects.filter(actor_id=user.pk).order_by("-seq")[:5],
+        "panels": panels_for(request),
     }
     return render(request, "core/dashboard.html", context)
 

@@ -1,0 +1,73 @@
+"""Reads only the case pages need, on top of ``queries.py``; each starts from the access policy unless it says
+why not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from hamkor.cases.domains import Clearance
+from hamkor.cases.instruments import InstrumentDefinition
+from hamkor.cases.models import BreakGlass, Case, Family, FamilyMember, Instrument, Person
+from hamkor.core.models import Country, User
+
+
+def case_for_action(user: Any, code: str) -> Case:
+    """The case a change is about, if the user may change it (404 otherwise). Not audited as a read: the
+    action's service writes the entry, and nothing of the record is shown."""
+    case = Case.objects.restrict(user, "change").select_related("person").filter(code=code).first()
+    if case is None:
+        raise Http404(code)
+    return case
+
+
+def case_for_break_glass(code: str) -> Case | None:
+    """The case a supervisor asks emergency access to. Deliberately outside the policy scope, since reaching a
+    case the scope hides is the point; ``services.open_break_glass`` decides whether access is granted."""
+    return Case.objects.filter(code=code.strip().upper()).first()
+
+
+def break_glass_of(user: Any, case: Case) -> BreakGlass | None:
+    """The active emergency access through which the user reaches this case, if ordinary access would not."""
+    cleared = Clearance.CHILD_PROTECTION in (getattr(user, "clearances", None) or [])
+    if case.organisation_id == getattr(user, "organisation_id", None) and (cleared or not case.is_child):
+        return None
+    return BreakGlass.objects.filter(user_id=user.pk, case=case, expires_at__gt=timezone.now()).first()
+
+
+def visible_case_of(user: Any, person: Person) -> Case | None:
+    """The person's first case the user may see, for linking to it."""
+    return Case.objects.restrict(user, "view").filter(person=person).order_by("code").first()
+
+
+def relatives_of(person: Person) -> QuerySet[FamilyMember]:
+    """The other members of the person's families: the people who may consent for a child."""
+    families = FamilyMember.objects.filter(person=person).values("family_id")
+    return (
+        FamilyMember.objects.filter(family_id__in=families)
+        .exclude(person=person)
+        .select_related("person", "family")
+        .order_by("-is_guardian", "pk")
+    )
+
+
+def families_for_registration(user: Any) -> QuerySet[Family]:
+    return Family.objects.restrict(user, "view").order_by("code")
+
+
+def newest_instrument() -> tuple[Instrument, InstrumentDefinition] | None:
+    instrument = Instrument.objects.order_by("-published_at", "-pk").first()
+    if instrument is None:
+        return None
+    return instrument, InstrumentDefinition.model_validate(instrument.definition)
+
+
+def list_filter_choices(user: Any) -> tuple[QuerySet[Country], QuerySet[User]]:
+    """Countries and workers that occur among the user's cases, for the case list's filters."""
+    visible = Case.objects.restrict(user, "view")
+    countries = Country.objects.filter(code__in=visible.values("country_id")).order_by("name_en")
+    workers = User.objects.filter(pk__in=visible.values("worker_id")).order_by("full_name")
+    return countries, workers

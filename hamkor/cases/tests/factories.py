@@ -1,0 +1,51 @@
+"""Identities and families for case tests, built through the services like a case worker would."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hamkor.cases import services
+from hamkor.cases.identity import Identity
+
+
+def identity(given: str, family: str, born: str, sex: str = "female", **extra: Any) -> Identity:
+    return Identity.model_validate(
+        {"names": [{"given": given, "family": family}], "birth_date": born, "sex": sex, **extra}
+    )
+
+
+def years_ago(years: int, month: int = 1, day: int = 15) -> str:
+    return date(date.today().year - years, month, day).isoformat()
+
+
+def mother_and_children(worker: Any) -> dict[str, Any]:
+    """A mother (guardian) and two children in a new family; the younger was born abroad without documents."""
+    mother, mother_case = services.register_person(
+        worker, identity("Dilnoza", "Karimova", years_ago(34)), new_family=True, relationship="mother", is_guardian=True
+    )
+    family = mother.memberships.get().family
+    son, son_case = services.register_person(
+        worker, identity("Jasur", "Karimov", years_ago(12), "male"), family=family, relationship="child"
+    )
+    daughter, daughter_case = services.register_person(
+        worker,
+        identity(
+            "Madina",
+            "Karimova",
+            years_ago(4),
+            place_of_birth="Raqqa, Syria",
+            documents=[{"kind": "birth_certificate", "status": "missing"}],
+        ),
+        family=family,
+        relationship="child",
+    )
+    return {
+        "family": family,
+        "mother": mother,
+        "mother_case": mother_case,
+        "son": son,
+        "son_case": son_case,
+        "daughter": daughter,
+        "daughter_case": daughter_case,
+    }

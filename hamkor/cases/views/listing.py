@@ -1,0 +1,59 @@
+"""The case list with its filters, and the panel of due and overdue interventions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from hamkor.cases import page_queries, queries
+from hamkor.cases.models import Case
+from hamkor.cases.views.common import case_url
+from hamkor.core.decorators import requires
+from hamkor.core.policy import holds, may
+
+PAGE_SIZE = 50
+DUE_PANEL_SIZE = 20
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    name: str
+    url: str
+
+
+@requires("case.view")
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    status = request.GET.get("status", "")
+    status = status if status in Case.Status.values else ""
+    country = request.GET.get("country", "")[:2]
+    worker = request.GET.get("worker", "")
+    worker_id = int(worker) if worker.isdigit() else None
+    due = request.GET.get("due", "")
+    due = due if due in {"due", "overdue"} else ""
+    rows = queries.cases(user, status=status, country=country, worker=worker_id, due=due)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    queries.audit_list_read(user, shown)  # the rows show names: reading the list is reading the records
+    countries, workers = page_queries.list_filter_choices(user)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "rows": [CaseRow(c, queries.identity_of(c.person).display_name, case_url(c)) for c in shown],
+        "query": query.urlencode(),
+        "filters": {"status": status, "country": country.upper(), "worker": worker_id, "due": due},
+        "statuses": Case.Status.choices,
+        "countries": countries,
+        "workers": workers,
+        "due_items": [(item, case_url(item.goal.case)) for item in queries.due_items(user)[:DUE_PANEL_SIZE]],
+        "today": date.today(),
+        "can_register": may(user, "create", "person"),
+        "can_break_glass": holds(user, "case.break_glass"),
+    }
+    return render(request, "cases/case_list.html", context)
