@@ -55,20 +55,59 @@ def _visible_people(user: Any, action: str) -> Any:
     return Case.objects.filter(case_condition(user, action)).values("person_id")
 
 
+def referral_condition(user: Any, action: str = "view") -> Q:
+    """The referring organisation sees its cases' referrals; the provider sees the referrals sent to it."""
+    if not getattr(user, "organisation_id", None):
+        return NOTHING
+    return Q(case_id__in=_visible_cases(user, action)) | Q(provider_id=user.organisation_id)
+
+
+def transfer_condition(user: Any, action: str = "view") -> Q:
+    if not getattr(user, "organisation_id", None):
+        return NOTHING
+    return Q(case_id__in=_visible_cases(user, action)) | Q(to_organisation_id=user.organisation_id)
+
+
+def dossier_condition(user: Any, action: str = "view") -> Q:
+    """Case staff see their cases' dossiers; Council experts see dossiers sent to the Council (and, once the
+    council module assigns panels, only those of consultations they sit on)."""
+    from hamkor.cases.models import Dossier
+
+    condition = Q(case_id__in=_visible_cases(user, action)) if getattr(user, "organisation_id", None) else NOTHING
+    if Role.COUNCIL_EXPERT in getattr(user, "roles", ()) and action == "view":
+        condition |= Q(status=Dossier.Status.SENT)
+    return condition
+
+
+def _visible_cases(user: Any, action: str) -> Any:
+    from hamkor.cases.models import Case
+
+    return Case.objects.filter(case_condition(user, action)).values("pk")
+
+
 def open_compartments(user: Any) -> list[str]:
     """The note compartments this user may open; the others are not shown at all."""
     return [c for c, clearance in COMPARTMENT_CLEARANCE.items() if clearance is None or _has(user, clearance)]
 
 
 def install_cases_policy() -> None:
-    from hamkor.cases.models import Case, Family, Person
+    from hamkor.cases.models import Case, Dossier, Family, Person, Referral, Transfer
 
     register_scope(Case, "case", case_condition)
     register_scope(Person, "person", person_condition)
     register_scope(Family, "family", family_condition)
-    for subject in ("case", "person", "family"):
+    register_scope(Referral, "referral", referral_condition)
+    register_scope(Transfer, "transfer", transfer_condition)
+    register_scope(Dossier, "dossier", dossier_condition)
+    for subject in ("case", "person", "family", "referral", "transfer", "dossier"):
         for action in ("view", "create", "change"):
             grant(f"{subject}.{action}", CASE_ROLES)
+    grant("dossier.view", {Role.COUNCIL_EXPERT})
+    # Shared statistics are aggregates with small cells suppressed; no role reaches a record through them.
+    grant("statistics.view", {Role.ANALYST, Role.PROGRAMME_OFFICER})
+    grant("statistics.export", {Role.ANALYST})
+    grant("case.legal_hold", {Role.CASE_SUPERVISOR})
+    grant("person.export_data", {Role.CASE_SUPERVISOR})
     grant("case.override_consent", {Role.CASE_SUPERVISOR})
     grant("case.break_glass", {Role.CASE_SUPERVISOR})
     grant("case.assign", {Role.CASE_SUPERVISOR})

@@ -20,6 +20,11 @@ case_routes = [
 ]
 
 urlpatterns = [
+    # Topic pages come before the case pattern, which would otherwise take "referrals/<n>/" for a case.
+    path("referrals/", include("hamkor.cases.urls_referrals")),
+    path("dossiers/", include("hamkor.cases.urls_dossiers")),
+    path("statistics/", include("hamkor.cases.urls_statistics")),
+    path("retention/", include("hamkor.cases.urls_retention")),
     path("", listing.case_list, name="list"),
     path("register/", registration.register, name="register"),
     path("break-glass/", lifecycle.break_glass, name="break_glass"),

@@ -48,9 +48,17 @@ def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
         "action": entry.action,
         "object_type": entry.object_type,
         "object_id": entry.object_id,
-        "reason": entry.reason,
-        "details": entry.details,
+        "payload_hash": entry.payload_hash,
     }
+
+
+def payload_hash(reason: str, details: Any) -> str:
+    """The commitment to an entry's reason and details. The chain hashes this, not the payload itself, so that
+    retention can erase a payload (``redact``) while the chain still proves that nothing else changed."""
+    encoded = json.dumps(
+        {"reason": reason, "details": details}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def _locked_head() -> AuditHead:
@@ -97,10 +105,35 @@ def record(
             details=canonical(details or {}),
             prev_hash=head.hash,
         )
+        entry.payload_hash = payload_hash(entry.reason, entry.details)
         entry.hash = entry_hash(_hashed_fields(entry), head.hash)
         entry.save()
         AuditHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
     return entry
+
+
+REDACT_ACTION = "audit.redact"
+
+
+def redact(actor: Any, entries: models.QuerySet[AuditEntry], *, reason: str) -> int:
+    """Erase the reason and details of ``entries`` (retention), keeping ids, actions and the chain's proof.
+
+    The redaction is itself an entry naming every erased sequence number, so an erasure without one is caught.
+    """
+    with transaction.atomic():
+        seqs = sorted(entries.filter(redacted_at__isnull=True).values_list("seq", flat=True))
+        if not seqs:
+            return 0
+        AuditEntry.objects.erase_payloads(seqs, at=timezone.now())
+        record(actor, REDACT_ACTION, object_type="core.auditentry", reason=reason, details={"entries": seqs})
+    return len(seqs)
+
+
+def _redacted_seqs() -> set[int]:
+    seqs: set[int] = set()
+    for details in AuditEntry.objects.filter(action=REDACT_ACTION).values_list("details", flat=True):
+        seqs.update(details.get("entries", []))
+    return seqs
 
 
 @dataclass(frozen=True)
@@ -116,6 +149,7 @@ class ChainFault:
 
 def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
     expected_seq, prev = 1, GENESIS_HASH
+    redacted = _redacted_seqs()
     for entry in entries:
         if entry.seq > expected_seq:
             return ChainFault(expected_seq, "missing (deleted)"), expected_seq - 1, prev
@@ -125,6 +159,13 @@ def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
             return ChainFault(entry.seq, "does not link to the entry before it (inserted or altered)"), entry.seq, prev
         if entry_hash(_hashed_fields(entry), entry.prev_hash) != entry.hash:
             return ChainFault(entry.seq, "content does not match its hash (altered)"), entry.seq, prev
+        if entry.redacted_at is None:
+            if payload_hash(entry.reason, entry.details) != entry.payload_hash:
+                return ChainFault(entry.seq, "content does not match its hash (altered)"), entry.seq, prev
+        elif entry.reason or entry.details or entry.seq not in redacted:
+            return ChainFault(entry.seq, "erased without a recorded redaction (altered)"), entry.seq, prev
+        if entry.action == REDACT_ACTION:
+            redacted.update(entry.details.get("entries", []))
         prev = entry.hash
         expected_seq += 1
     return None, expected_seq - 1, prev

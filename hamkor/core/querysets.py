@@ -28,3 +28,7 @@ class AppendOnlyQuerySet(RestrictedQuerySet[_M]):
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise PermissionError("This table is append-only.")
+
+    def erase_payloads(self, seqs: list[int], *, at: Any) -> int:
+        """Retention's one exception: empty the reason and details of these entries (see ``audit.redact``)."""
+        return models.QuerySet.update(self.filter(seq__in=seqs), reason="", details={}, redacted_at=at)

@@ -1,9 +1,11 @@
 from hamkor.cases.models.assessment import Assessment, Instrument
 from hamkor.cases.models.case import BreakGlass, Case, CaseEvent
 from hamkor.cases.models.consent import Consent, ConsentOverride
+from hamkor.cases.models.dossier import Dossier, RetentionPolicy
 from hamkor.cases.models.note import Note
 from hamkor.cases.models.person import Family, FamilyMember, Person, PersonNameKey
 from hamkor.cases.models.plan import Goal, Intervention
+from hamkor.cases.models.referral import Referral, Transfer
 
 __all__ = [
     "Assessment",
@@ -12,6 +14,7 @@ __all__ = [
     "CaseEvent",
     "Consent",
     "ConsentOverride",
+    "Dossier",
     "Family",
     "FamilyMember",
     "Goal",
@@ -20,4 +23,7 @@ __all__ = [
     "Note",
     "Person",
     "PersonNameKey",
+    "Referral",
+    "RetentionPolicy",
+    "Transfer",
 ]

@@ -36,6 +36,13 @@ class Case(models.Model):
     )
     opened_at = models.DateTimeField(_("opened"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    region = models.CharField(
+        _("region"), max_length=100, blank=True, help_text=_("Where the person lives, at region level (never a town).")
+    )
+    retention_until = models.DateField(_("keep until"), null=True, blank=True)
+    legal_hold = models.BooleanField(_("legal hold"), default=False)
+    legal_hold_reason = models.TextField(_("reason for the legal hold"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     is_child = models.BooleanField(_("child"), help_text=_("Under 18 when last checked; refreshed daily."))
     is_demo = models.BooleanField(_("demo record"), default=False)
 

@@ -18,13 +18,14 @@ class Person(models.Model):
     """
 
     code = models.CharField(_("pseudonym"), max_length=20, unique=True)
-    identity = EncryptedJSONField(_("identity (encrypted)"))
+    identity = EncryptedJSONField(_("identity (encrypted)"), null=True)  # None once anonymised
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), db_index=True)
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     country = models.ForeignKey("core.Country", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("registered"))
     is_demo = models.BooleanField(_("demo record"), default=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

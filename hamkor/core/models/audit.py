@@ -29,6 +29,8 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=80, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    payload_hash = models.CharField(_("hash of reason and details"), max_length=64, default="")
+    redacted_at = models.DateTimeField(_("erased by retention"), null=True, blank=True)
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 

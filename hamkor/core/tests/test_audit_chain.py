@@ -80,7 +80,7 @@ def test_inserted_row_is_named():
     forged = AuditEntry.objects.get(seq=2)
     _raw(
         "INSERT INTO core_auditentry (seq, at, actor_label, action, object_type, object_id, reason, details, "
-        "prev_hash, hash) VALUES (%s, %s, '', 'forged', '', '', '', '{}', %s, %s)",
+        "payload_hash, prev_hash, hash) VALUES (%s, %s, '', 'forged', '', '', '', '{}', '', %s, %s)",
         [3, forged.at, forged.hash, "f" * 64],
     )
     fault, _ = verify_chain()
@@ -143,3 +143,28 @@ def test_concurrent_writers_keep_one_line():
     seqs = list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, writers * per_writer + 1))
     assert verify_chain() == (None, writers * per_writer)
+
+
+@pytest.mark.django_db
+def test_redaction_erases_payloads_and_the_chain_still_verifies():
+    from hamkor.core.audit import redact
+
+    _entries(4)
+    erased = redact(None, AuditEntry.objects.filter(seq__in=[2, 3]), reason="retention of case 7")
+    assert erased == 2
+    second = AuditEntry.objects.get(seq=2)
+    assert second.details == {} and second.reason == "" and second.redacted_at is not None
+    assert second.action == "test.event" and second.object_id == "1"
+    assert verify_chain() == (None, 5)
+    assert AuditEntry.objects.get(seq=5).details == {"entries": [2, 3]}
+
+
+@pytest.mark.django_db
+def test_erasing_a_payload_without_a_redaction_entry_is_caught():
+    _entries(3)
+    _raw(
+        "UPDATE core_auditentry SET details = %s, reason = '', redacted_at = %s WHERE seq = %s",
+        ["{}", "2026-01-01 00:00:00", 2],
+    )
+    fault, _ = verify_chain()
+    assert fault is not None and fault.seq == 2 and "without a recorded redaction" in fault.problem

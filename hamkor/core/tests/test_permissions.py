@@ -5,6 +5,7 @@ an entry there fails the suite."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from types import ModuleType
 from typing import Any
 
@@ -24,13 +25,13 @@ def _app_tables() -> list[ModuleType]:
     for config in apps.get_app_configs():
         if not config.name.startswith("hamkor."):
             continue
-        for table in ("permission_routes", "api_permission_routes"):
-            name = f"{config.name}.tests.{table}"
-            try:
-                modules.append(importlib.import_module(name))
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
+        try:
+            tests = importlib.import_module(f"{config.name}.tests")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(tests.__path__):
+            if info.name.endswith("permission_routes"):
+                modules.append(importlib.import_module(f"{config.name}.tests.{info.name}"))
     return modules
 
 

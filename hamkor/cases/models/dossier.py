@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hamkor.core.querysets import RestrictedQuerySet
+
+
+class Dossier(models.Model):
+    """A pseudonymised dossier of a case for the Expert Council: no identity field, ever.
+
+    ``content`` holds age band, sex, region, family composition, domain scores over time, a plan summary and
+    the free text the worker selected, after every identifier warning was resolved. It has its own pseudonym,
+    so dossiers cannot be linked back to the case by anyone outside the case's organisation.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENT = "sent", _("Sent to the Council")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    code = models.CharField(_("dossier pseudonym"), max_length=24, unique=True)
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="dossiers")
+    content = models.JSONField(_("content"))
+    warnings = models.JSONField(_("identifier warnings"), default=list)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    built_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    built_at = models.DateTimeField(_("built"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-built_at"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class RetentionPolicy(models.Model):
+    """How long a closed case is kept in a country before it is anonymised (default 5 years)."""
+
+    country = models.OneToOneField("core.Country", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    years = models.PositiveSmallIntegerField(_("years after closure"), default=5)
+
+    class Meta:
+        verbose_name = _("retention policy")
+        verbose_name_plural = _("retention policies")
+
+    def __str__(self) -> str:
+        return f"{self.country_id}: {self.years}"

@@ -1,0 +1,5 @@
+"""Routes of the dossiers pages (included by hamkor/cases/urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
