@@ -77,7 +77,7 @@ test-postgres: install messages postgres
 test: lint typecheck check-deploy check-messages test-sqlite test-postgres
 
 bench: install
-	$(TEST_ENV) $(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) var/hamkor.sqlite3* var/static

@@ -34,7 +34,8 @@ def case_condition(user: Any, action: str = "view") -> Q:
     if not _has(user, Clearance.CHILD_PROTECTION):
         own &= Q(is_child=False)
     emergency = BreakGlass.objects.filter(user_id=user.pk, expires_at__gt=timezone.now()).values("case_id")
-    return own | Q(pk__in=emergency)
+    # An anonymised case is no longer anyone's record: only its statistics remain.
+    return (own | Q(pk__in=emergency)) & Q(anonymised_at__isnull=True)
 
 
 def person_condition(user: Any, action: str = "view") -> Q:
@@ -73,8 +74,10 @@ def dossier_condition(user: Any, action: str = "view") -> Q:
     council module assigns panels, only those of consultations they sit on)."""
     from hamkor.cases.models import Dossier
 
-    condition = Q(case_id__in=_visible_cases(user, action)) if getattr(user, "organisation_id", None) else NOTHING
-    if Role.COUNCIL_EXPERT in getattr(user, "roles", ()) and action == "view":
+    roles = getattr(user, "roles", ())
+    staff = getattr(user, "organisation_id", None) and any(r in roles for r in CASE_ROLES)
+    condition = Q(case_id__in=_visible_cases(user, action)) if staff else NOTHING
+    if Role.COUNCIL_EXPERT in roles and action == "view":
         condition |= Q(status=Dossier.Status.SENT)
     return condition
 

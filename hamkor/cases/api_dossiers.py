@@ -1,5 +1,184 @@
-"""The dossiers endpoints under /api/v1/cases/ (mounted by hamkor/cases/api.py)."""
+"""Council dossiers under /api/v1/cases/dossiers/ (mounted by hamkor/api.py), for the council module and
+integrators.
 
-from ninja import Router
+A dossier is addressed by its own pseudonym (``D-7K3Q-9D2M``), never by its case, and no response names the
+case: what the Council reads cannot be linked back. Case staff build, edit, resolve, send and withdraw through
+the same services as the pages; Council experts read what was sent, each read audited.
+"""
 
-router = Router(tags=["cases"])
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from hamkor.cases import queries_dossiers
+from hamkor.cases.dossiers import TEXT_MAX_CHARS, unresolved
+from hamkor.cases.models import Case, Dossier
+from hamkor.cases.schemas import LIST_MAX_PAGE_SIZE, LIST_PAGE_SIZE
+from hamkor.cases.services import dossiers as services
+from hamkor.cases.services.dossiers import REASON_MAX_CHARS
+from hamkor.core.policy import holds, may
+from hamkor.core.schemas import StrictInput
+
+router = Router(tags=["dossiers"])
+
+SUMMARY = ("age_band", "sex", "region", "country", "stage")
+
+
+class DossierBuildIn(StrictInput):
+    text: str = Field("", max_length=TEXT_MAX_CHARS, description="The worker's summary for the Council.")
+    notes: list[int] = Field(default_factory=list, max_length=50, description="Ids of general notes to add.")
+
+
+class DossierTextIn(StrictInput):
+    text: str = Field(max_length=TEXT_MAX_CHARS)
+
+
+class ResolutionIn(StrictInput):
+    warning: str = Field(min_length=1, max_length=40, description="The warning's id, e.g. name-12.")
+    reason: str = Field(max_length=REASON_MAX_CHARS, description="Why this is not an identifier.")
+
+
+class DossierWithdrawalIn(StrictInput):
+    reason: str = Field(max_length=REASON_MAX_CHARS)
+
+
+class DossierFilters(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
+
+
+class ResolutionOut(Schema):
+    reason: str
+    by: int | None
+    at: datetime
+
+
+class WarningOut(Schema):
+    id: str
+    kind: str
+    start: int
+    end: int
+    text: str = Field(description="The flagged words, as they stand in the text.")
+    resolution: ResolutionOut | None
+
+
+class DossierOut(Schema):
+    code: str = Field(description="The dossier's own pseudonym.")
+    status: str
+    built_at: datetime
+    sent_at: datetime | None
+    content: dict[str, Any] = Field(
+        description="age_band, sex, region, country, stage, family_role, family, assessments, plan, text."
+    )
+    warnings: list[WarningOut] = Field(description="Identifier warnings of the text; for case staff only.")
+    unresolved: int = Field(description="Warnings still to resolve before sending; for case staff only.")
+
+
+class DossierSummaryOut(Schema):
+    code: str
+    sent_at: datetime | None
+    age_band: str
+    sex: str
+    region: str
+    country: str
+    stage: str
+
+
+class DossierListOut(Schema):
+    items: list[DossierSummaryOut]
+    count: int
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not holds(request.user, permission):
+        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
+
+
+def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
+    content = queries_dossiers.readable_content(dossier)
+    warnings: list[dict[str, Any]] = []
+    if may(request.user, "change", dossier):
+        shown = services.shown_warnings(dossier)
+        warnings = [{**w, "text": content["text"][w["start"] : w["end"]]} for w in shown]
+    return {
+        "code": dossier.code,
+        "status": dossier.status,
+        "built_at": dossier.built_at,
+        "sent_at": dossier.sent_at,
+        "content": content,
+        "warnings": warnings,
+        "unresolved": len(unresolved(warnings)),
+    }
+
+
+def _for_change(request: HttpRequest, code: str) -> Dossier:
+    _require(request, "dossier.change")
+    return queries_dossiers.find_dossier(request.user, code, "change")
+
+
+@router.get("/", response=DossierListOut, summary="Dossiers sent to the Council that you may read")
+def dossier_list(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
+    _require(request, "dossier.view")
+    rows = queries_dossiers.sent_dossiers(request.user)
+    start = (filters.page - 1) * filters.page_size
+    page = list(rows[start : start + filters.page_size])
+    items = [{"code": d.code, "sent_at": d.sent_at, **{k: str(d.content.get(k, "")) for k in SUMMARY}} for d in page]
+    return {"items": items, "count": rows.count()}
+
+
+@router.get("/{code}", response=DossierOut, summary="A dossier (an audited read)")
+def dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
+    _require(request, "dossier.view")
+    return _out(request, queries_dossiers.open_dossier(request.user, code))
+
+
+@router.post(
+    "/new/{person_code}/{int:number}",
+    response={201: DossierOut},
+    summary="Build the draft dossier of case person_code/number, or refresh it",
+)
+def build_dossier(
+    request: HttpRequest, person_code: str, number: int, payload: DossierBuildIn
+) -> Status[dict[str, Any]]:
+    _require(request, "dossier.change")
+    _require(request, "case.change")
+    rows = Case.objects.restrict(request.user, "change").select_related("person")
+    case = get_object_or_404(rows, code=f"{person_code}/{number}")
+    dossier = services.build_dossier(request.user, case, notes=payload.notes, text=payload.text)
+    return Status(201, _out(request, dossier))
+
+
+@router.post("/{code}/text", response=DossierOut, summary="Replace a draft's text; it is checked again")
+def dossier_text(request: HttpRequest, code: str, payload: DossierTextIn) -> dict[str, Any]:
+    dossier = services.update_dossier_text(request.user, _for_change(request, code), text=payload.text)
+    return _out(request, dossier)
+
+
+@router.post("/{code}/resolve", response=DossierOut, summary="Mark a warning as not an identifier, with a reason")
+def resolve_warning(request: HttpRequest, code: str, payload: ResolutionIn) -> dict[str, Any]:
+    dossier = services.resolve_warning(
+        request.user, _for_change(request, code), warning=payload.warning, reason=payload.reason
+    )
+    return _out(request, dossier)
+
+
+@router.post("/{code}/remove-flagged", response=DossierOut, summary="Replace every unresolved warning with […]")
+def remove_flagged(request: HttpRequest, code: str) -> dict[str, Any]:
+    return _out(request, services.remove_flagged_text(request.user, _for_change(request, code)))
+
+
+@router.post("/{code}/send", response=DossierOut, summary="Send a draft to the Expert Council")
+def send_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
+    return _out(request, services.send_dossier(request.user, _for_change(request, code)))
+
+
+@router.post("/{code}/withdraw", response=DossierOut, summary="Withdraw a dossier (or discard a draft)")
+def withdraw_dossier(request: HttpRequest, code: str, payload: DossierWithdrawalIn) -> dict[str, Any]:
+    dossier = services.withdraw_dossier(request.user, _for_change(request, code), reason=payload.reason)
+    return _out(request, dossier)

@@ -276,16 +276,24 @@ class GoalForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+def provider_choices() -> list[tuple[str, str]]:
+    """The organisations a case can be served by, read once per page however many goals it shows."""
+    return [("", "---------")] + [(str(o.pk), str(o)) for o in Organisation.objects.order_by("name")]
+
+
 class InterventionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of intervention"), choices=Intervention.Kind.choices)
-    provider = forms.ModelChoiceField(
-        label=_("Provider"), queryset=Organisation.objects.order_by("name"), required=False
-    )
+    provider = forms.ChoiceField(label=_("Provider"), required=False)
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
 
-    def __init__(self, *args: Any, goal_pk: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, goal_pk: int, providers: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_goal{goal_pk}_%s")
         super().__init__(*args, **kwargs)
+        self.fields["provider"].choices = providers if providers is not None else provider_choices()  # type: ignore[attr-defined]
+
+    def clean_provider(self) -> Organisation | None:
+        value = self.cleaned_data.get("provider")
+        return Organisation.objects.filter(pk=value).first() if value else None
 
 
 class InterventionStatusForm(forms.Form):

@@ -13,6 +13,7 @@ from hamkor.cases.domains import Clearance
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import BreakGlass, Case, Family, FamilyMember, Instrument, Person
 from hamkor.core.models import Country, User
+from hamkor.core.roles import Role
 
 
 def case_for_action(user: Any, code: str) -> Case:
@@ -66,8 +67,16 @@ def newest_instrument() -> tuple[Instrument, InstrumentDefinition] | None:
 
 
 def list_filter_choices(user: Any) -> tuple[QuerySet[Country], QuerySet[User]]:
-    """Countries and workers that occur among the user's cases, for the case list's filters."""
-    visible = Case.objects.restrict(user, "view")
-    countries = Country.objects.filter(code__in=visible.values("country_id")).order_by("name_en")
-    workers = User.objects.filter(pk__in=visible.values("worker_id")).order_by("full_name")
+    """Countries and workers for the case list's filters: those of the user's organisation, which is where the
+    cases the user reaches belong (scanning every visible case for them would cost more than the list)."""
+    country = getattr(user, "country_id", None)
+    countries = Country.objects.filter(code=country) if country else Country.objects.none()
+    workers = (
+        User.objects.filter(
+            organisation_id=getattr(user, "organisation_id", None) or 0,
+            role_assignments__role__in=[Role.CASE_WORKER, Role.CASE_SUPERVISOR],
+        )
+        .distinct()
+        .order_by("full_name")
+    )
     return countries, workers

@@ -3,6 +3,7 @@ person or a case writes its audit entry."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,8 +14,23 @@ from django.http import Http404
 
 from hamkor.cases.access import open_compartments
 from hamkor.cases.identity import Identity
-from hamkor.cases.models import Assessment, Case, CaseEvent, Consent, Family, FamilyMember, Intervention, Note, Person
+from hamkor.cases.models import (
+    Assessment,
+    Case,
+    CaseEvent,
+    Consent,
+    Family,
+    FamilyMember,
+    Intervention,
+    Note,
+    Person,
+    PersonNameKey,
+)
 from hamkor.core.audit import record
+from hamkor.core.crypto import keyring
+from hamkor.core.folding import fold_words
+
+CASE_CODE = re.compile(r"^[A-Za-z]{2}-[0-9A-Za-z]{4}", re.ASCII)
 
 
 def cases(
@@ -24,10 +40,14 @@ def cases(
     country: str = "",
     worker: int | None = None,
     due: str = "",
+    q: str = "",
     today: date | None = None,
 ) -> QuerySet[Case]:
-    """The cases the user may see, filtered as on the case list. ``due`` is "due" or "overdue"."""
-    rows = Case.objects.restrict(user, "view").select_related("person", "worker", "organisation")
+    """The cases the user may see, filtered as on the case list. ``due`` is "due" or "overdue"; ``q`` is a case
+    number or name words in any script (each word must match a name word, through the blind index)."""
+    rows: QuerySet[Case] = Case.objects.restrict(user, "view").select_related("person", "worker", "organisation")
+    if q:
+        rows = _matching(rows, q)
     if status:
         rows = rows.filter(status=status)
     if country:
@@ -40,6 +60,16 @@ def cases(
         open_items = open_items.filter(due_on__lt=today) if due == "overdue" else open_items.filter(due_on__gte=today)
         rows = rows.filter(pk__in=open_items.values("goal__case_id"))
     return rows.order_by("-opened_at", "pk")
+
+
+def _matching(rows: QuerySet[Case], q: str) -> QuerySet[Case]:
+    if CASE_CODE.match(q.strip()):
+        return rows.filter(code__istartswith=q.strip().upper())
+    ring = keyring()
+    for word in {w for w in fold_words(q) if len(w) > 1}:
+        digests = list(ring.blind_indexes(word).values())
+        rows = rows.filter(person__in=PersonNameKey.objects.filter(digest__in=digests).values("person_id"))
+    return rows
 
 
 def audit_list_read(user: Any, page_cases: list[Case]) -> None:
@@ -93,12 +123,13 @@ def consents(case: Case) -> QuerySet[Consent]:
 
 def family_of(user: Any, person: Person) -> list[tuple[Family, list[tuple[FamilyMember, bool]]]]:
     """Each family of the person with its members; a member the user cannot open shows by code only."""
-    visible = set(Person.objects.restrict(user, "view").values_list("pk", flat=True))
-    result = []
-    for family in Family.objects.filter(members__person=person).distinct():
-        members = list(family.members.select_related("person").order_by("pk"))
-        result.append((family, [(m, m.person_id in visible) for m in members]))
-    return result
+    families = list(Family.objects.filter(members__person=person).distinct().prefetch_related("members__person"))
+    member_ids = {m.person_id for f in families for m in f.members.all()}
+    visible = set(Person.objects.restrict(user, "view").filter(pk__in=member_ids).values_list("pk", flat=True))
+    return [
+        (family, [(m, m.person_id in visible) for m in sorted(family.members.all(), key=lambda m: m.pk)])
+        for family in families
+    ]
 
 
 @dataclass(frozen=True)
@@ -120,8 +151,11 @@ def due_items(user: Any, *, today: date | None = None, days: int = 14) -> QueryS
     """Open interventions of the user's cases, overdue first, then due within ``days``."""
     today = today or date.today()
     visible = Case.objects.restrict(user, "view").filter(Q(worker=user) | Q(supervisor=user)).values("pk")
+    # The join on the user's own cases comes first in the WHERE clause on purpose: it lets the database start
+    # from the few thousand cases of one worker instead of every open intervention in the country.
+    mine = Q(goal__case__worker=user) | Q(goal__case__supervisor=user)
     return (
-        Intervention.objects.filter(goal__case_id__in=visible, status__in=["planned", "in_progress"])
+        Intervention.objects.filter(mine, goal__case_id__in=visible, status__in=["planned", "in_progress"])
         .filter(due_on__lte=date.fromordinal(today.toordinal() + days))
         .select_related("goal__case", "provider")
         .order_by("due_on", "pk")

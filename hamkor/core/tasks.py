@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django_tasks import task
 
 from hamkor.core.audit import record, verify_chain
@@ -16,3 +16,11 @@ def check_audit_chain() -> dict[str, object]:
     with transaction.atomic():
         record(None, "audit.verified" if fault is None else "audit.broken", details=outcome)
     return outcome
+
+
+@task()
+def optimize_database() -> str:
+    """Refresh the query planner's statistics, so plans stay good as tables grow (SQLite has no autovacuum)."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA optimize" if connection.vendor == "sqlite" else "ANALYZE")
+    return connection.vendor

@@ -57,6 +57,11 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def number(self) -> int:
+        """The counter after the person's pseudonym in the case number (``UZ-7K3Q-9D2M/1`` → 1)."""
+        return int(self.code.rsplit("/", 1)[1])
+
 
 class CaseEvent(models.Model):
     """One line of a case's timeline. Summaries name codes and statuses, never a person's identity."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from hamkor.cases.domains import Purpose
 from hamkor.cases.identity import Identity
-from hamkor.cases.models import BreakGlass, Case
+from hamkor.cases.models import BreakGlass, Case, RetentionPolicy
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
 from hamkor.cases.services.consents import consent_covers
 from hamkor.core.audit import record
@@ -29,6 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     S.CLOSED: {S.ASSESSMENT},  # reopening starts with a fresh assessment
 }
 BREAK_GLASS_HOURS = 4
+DEFAULT_RETENTION_YEARS = 5
 
 
 def transition_case(
@@ -50,7 +51,8 @@ def transition_case(
         case.status = to
         case.closure = closure if to == S.CLOSED else ""
         case.closed_at = at if to == S.CLOSED else None
-        case.save(update_fields=["status", "closure", "closed_at"])
+        case.retention_until = retention_date(case.country_id, at) if to == S.CLOSED else None
+        case.save(update_fields=["status", "closure", "closed_at", "retention_until"])
         label = S(to).label if to != S.CLOSED else f"{S(to).label} ({Case.Closure(closure).label})"
         kind = "reopened" if previous == S.CLOSED else "status"
         log_event(case, kind, actor, _("Status: %(status)s") % {"status": label}, at)
@@ -60,7 +62,20 @@ def transition_case(
     return case
 
 
+def retention_date(country: str, closed_at: datetime) -> date:
+    """The day a closed case may be anonymised: the country's policy (default 5 years) after closure."""
+    policy = RetentionPolicy.objects.filter(country_id=country).first()
+    years = policy.years if policy else DEFAULT_RETENTION_YEARS
+    closed = closed_at.date()
+    try:
+        return closed.replace(year=closed.year + years)
+    except ValueError:  # 29 February
+        return closed.replace(year=closed.year + years, day=28)
+
+
 def _check_preconditions(case: Case, to: str, closure: str) -> None:
+    if case.anonymised_at is not None:
+        raise CaseRuleError(_("This case was anonymised under the retention rules; it cannot change."))
     if to == S.CLOSED:
         if closure not in Case.Closure.values:
             raise CaseRuleError(_("Say how the case closes: reintegrated, transferred or other."))

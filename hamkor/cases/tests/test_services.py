@@ -323,3 +323,17 @@ def test_only_staff_of_a_country_can_register(make_user):
     global_worker = make_user("case_worker", "un")
     with pytest.raises(PermissionDenied):
         services.register_person(global_worker, identity("Aziza", "Nazarova", "1990-01-01"))
+
+
+@pytest.mark.parametrize("query", ["Каримова", "karimova", "Дилноза Каримова", "KARIMOVA Dilnoza"])
+def test_case_list_finds_names_in_any_script(family, worker, query):
+    found = set(queries.cases(worker, q=query).values_list("code", flat=True))
+    expected = {family["mother_case"].code}
+    if query.lower() in {"каримова", "karimova"}:
+        expected.add(family["daughter_case"].code)
+    assert found == expected
+
+
+def test_case_list_finds_a_case_number(family, worker):
+    code = family["son_case"].code
+    assert list(queries.cases(worker, q=code[:9].lower()).values_list("code", flat=True)) == [code]

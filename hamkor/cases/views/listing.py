@@ -36,7 +36,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
     worker_id = int(worker) if worker.isdigit() else None
     due = request.GET.get("due", "")
     due = due if due in {"due", "overdue"} else ""
-    rows = queries.cases(user, status=status, country=country, worker=worker_id, due=due)
+    q = request.GET.get("q", "").strip()[:100]
+    rows = queries.cases(user, status=status, country=country, worker=worker_id, due=due, q=q)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = list(page.object_list)
     queries.audit_list_read(user, shown)  # the rows show names: reading the list is reading the records
@@ -47,7 +48,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": [CaseRow(c, queries.identity_of(c.person).display_name, case_url(c)) for c in shown],
         "query": query.urlencode(),
-        "filters": {"status": status, "country": country.upper(), "worker": worker_id, "due": due},
+        "filters": {"status": status, "country": country.upper(), "worker": worker_id, "due": due, "q": q},
         "statuses": Case.Status.choices,
         "countries": countries,
         "workers": workers,

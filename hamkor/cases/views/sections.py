@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from hamkor.cases import page_queries, queries
 from hamkor.cases.chart import Line, line_chart
 from hamkor.cases.domains import Domain
-from hamkor.cases.forms import InterventionForm, InterventionStatusForm
+from hamkor.cases.forms import InterventionForm, InterventionStatusForm, provider_choices
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Case, Family, Goal, Intervention, Person
 from hamkor.cases.views.common import case_url
@@ -85,8 +85,10 @@ def plan(case: Case, bound: dict[str, Any], today: date) -> list[PlannedGoal]:
     """Goals with their interventions, each open intervention marked overdue or due within two weeks."""
     soon = today + timedelta(days=DUE_SOON_DAYS)
     goals = []
+    providers = provider_choices()
     for goal in case.goals.prefetch_related("interventions__provider"):
-        planned = PlannedGoal(goal, bound.get(f"intervention:{goal.pk}") or InterventionForm(goal_pk=goal.pk))
+        fresh = InterventionForm(goal_pk=goal.pk, providers=providers)
+        planned = PlannedGoal(goal, bound.get(f"intervention:{goal.pk}") or fresh)
         for item in goal.interventions.all():
             mark = ""
             if item.status in OPEN_INTERVENTION:

@@ -1,6 +1,7 @@
 from hamkor.core.models.audit import AuditEntry, AuditHead
 from hamkor.core.models.geography import Country
 from hamkor.core.models.organisation import Agreement, AgreementDocument, Organisation
+from hamkor.core.models.schedule import ScheduledRun
 from hamkor.core.models.token import ApiToken
 from hamkor.core.models.user import User, UserRole
 
@@ -12,6 +13,7 @@ __all__ = [
     "AuditHead",
     "Country",
     "Organisation",
+    "ScheduledRun",
     "User",
     "UserRole",
 ]

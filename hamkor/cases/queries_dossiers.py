@@ -1,0 +1,111 @@
+"""Reads of Council dossiers shared by pages and API, starting from the access policy.
+
+Case staff see the dossiers of their cases in every status. Anyone else the policy lets see dossiers (Council
+experts) sees only dossiers that were sent and whose person's consent to the Council still stands: a
+withdrawn consent hides a dossier from the Council at once, before anyone withdraws it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+
+from hamkor.cases.domains import Purpose
+from hamkor.cases.models import Case, Consent, ConsentOverride, Dossier
+from hamkor.core.audit import record
+from hamkor.core.crypto import keyring
+from hamkor.core.policy import holds
+
+SEALED = "sealed_text"
+
+
+def _council_consent(case: str, person: str) -> Q:
+    """Rows whose case has an active consent to the Council, or a supervisor's override made after the last
+    withdrawal: the rule of ``services.consents.consent_covers``, as one condition on ``case``/``person``
+    (the names of the case and person columns of the rows filtered)."""
+    consents = Consent.objects.filter(person_id=OuterRef(person), purpose=Purpose.COUNCIL)
+    withdrawals = consents.filter(withdrawn_at__isnull=False)
+    overrides = ConsentOverride.objects.filter(case_id=OuterRef(case), purpose=Purpose.COUNCIL)
+    # Inside the overrides' query the outer row is the override: its case's person is the same person.
+    last_withdrawal = (
+        Consent.objects.filter(person_id=OuterRef("case__person_id"), purpose=Purpose.COUNCIL)
+        .filter(withdrawn_at__isnull=False)
+        .order_by("-withdrawn_at")
+        .values("withdrawn_at")[:1]
+    )
+    return Q(
+        Exists(consents.filter(withdrawn_at__isnull=True))
+        | (Exists(overrides) & ~Exists(withdrawals))
+        | Exists(overrides.filter(at__gt=Subquery(last_withdrawal)))
+    )
+
+
+def with_council_consent(rows: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """The dossiers whose person's consent to the Council stands."""
+    return rows.filter(_council_consent("case_id", "case__person_id"))
+
+
+def council_consent_stands(case: Case) -> bool:
+    """``consent_covers(case, Purpose.COUNCIL)`` in one query (the case page shows it on every view)."""
+    return Case.objects.filter(pk=case.pk).filter(_council_consent("pk", "person_id")).exists()
+
+
+def is_case_staff(user: Any) -> bool:
+    return holds(user, "case.view")
+
+
+def visible_dossiers(user: Any) -> QuerySet[Dossier]:
+    rows: QuerySet[Dossier] = Dossier.objects.restrict(user, "view")
+    if not is_case_staff(user):
+        # The policy's scope also reaches the drafts of the user's own organisation's cases; someone who is
+        # not case staff (an expert working for that organisation) sees only what was sent to the Council.
+        rows = with_council_consent(rows.filter(status=Dossier.Status.SENT))
+    return rows.select_related("case")
+
+
+def sent_dossiers(user: Any) -> QuerySet[Dossier]:
+    """The dossiers sent to the Council that the user may read, newest first."""
+    return visible_dossiers(user).filter(status=Dossier.Status.SENT).order_by("-sent_at", "pk")
+
+
+def case_dossiers(user: Any, case: Case) -> QuerySet[Dossier]:
+    return visible_dossiers(user).filter(case=case).order_by("-built_at", "pk")
+
+
+def find_dossier(user: Any, code: str, action: str = "view") -> Dossier:
+    """The dossier the user may ``action`` (404 otherwise), not audited: a write audits itself."""
+    rows = visible_dossiers(user) if action == "view" else Dossier.objects.restrict(user, action)
+    found = rows.select_related("case", "case__person").filter(code=code).first()
+    if found is None:
+        raise Http404(code)
+    return found
+
+
+def record_read(user: Any, dossier: Dossier) -> None:
+    with transaction.atomic():
+        record(user, "dossier.read", dossier, details={"status": dossier.status})
+
+
+def open_dossier(user: Any, code: str) -> Dossier:
+    """The dossier with this code if the user may read it, the read audited."""
+    found = find_dossier(user, code)
+    record_read(user, found)
+    return found
+
+
+def dossier_text(dossier: Dossier) -> str:
+    """The free text: sealed while a draft (it may still hold what it is checked for), in clear once sent."""
+    sealed = dossier.content.get(SEALED)
+    if sealed:
+        return keyring().decrypt(str(sealed))
+    return str(dossier.content.get("text", ""))
+
+
+def readable_content(dossier: Dossier) -> dict[str, Any]:
+    """The content as its readers see it: the text opened, the sealed form left out."""
+    content = {k: v for k, v in dossier.content.items() if k != SEALED}
+    content["text"] = dossier_text(dossier)
+    return content
