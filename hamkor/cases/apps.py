@@ -36,5 +36,6 @@ class CasesConfig(AppConfig):
         FLAGGED_ACTIONS.update({"case.break_glass", "consent.override"})
         register_section(Section(_("Cases"), "cases:list", "case.view", app_label="cases"))
         register_section(Section(_("Referrals"), "cases:referral_list", "referral.view", app_label="cases"))
+        register_section(Section(_("Statistics"), "cases:statistics_dashboard", "statistics.view", app_label="cases"))
         register_section(Section(_("Council dossiers"), "cases:dossier_list", "dossier.view", app_label="cases"))
         register_section(Section(_("Retention"), "cases:retention_overview", "case.legal_hold", app_label="cases"))

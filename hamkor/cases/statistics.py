@@ -12,20 +12,21 @@ from the access policy; the rows counted are those of the user's country when th
 else of every country. This does not go through ``Case.objects.restrict``: the case scope opens no case to an
 analyst, and no case is opened here, only counted.
 
-What is published. Every count is suppressed by the rules in ``hamkor.cases.suppression`` (counts 1–4 as
-"<5", secondary suppression within a table). A filter that selects 1 to 4 cases is refused outright
-(``Statistics.refused``): the page explains, the exports and the API answer with the reason and nothing else.
-Residual risk: two filters can be differenced (all cases minus one sex); suppression is per request, so an
-analyst determined to difference can narrow a cell. Exports are audited with their filter, which is where
-oversight sees such a pattern.
+What is published. Every count is suppressed by the rules in ``hamkor.cases.suppression`` (counts 1–4 as "<5",
+secondary suppression within a table). Regions are suppressed country by country, because the country table
+publishes each country's total of its regions; a withheld country withholds its regions. A filter that selects 1
+to 4 cases is refused outright (``Statistics.refused``): the page explains, the exports and the API answer with
+the reason and nothing else. Residual risk: two filters can be differenced (all cases minus one sex);
+suppression is per request, so an analyst determined to difference can narrow a cell. Exports are audited with
+their filter, which is where oversight sees such a pattern.
 
 How it stays fast. Two aggregate queries, whatever the number of cases: the counts per country and region
 with every other dimension as a filtered COUNT in the same scan (no GROUP BY sort over the other dimensions),
 and the first and latest assessment of each case with two or more, found by correlated subqueries that an
 index on (case, assessed_on, id) answers with one seek each. The raw aggregates are cached per scope, filter
-and day, keyed by the head of the audit chain: every write goes through a service that appends to the chain,
-so a change anywhere makes the next request recompute, and the cache lifetime bounds what a write outside the
-services (a bulk import) could leave stale.
+and day, keyed by the head of the audit chain (every write goes through a service that appends to it) and the
+newest case, consent and assessment (rows loaded in bulk): a change makes the next request recompute, and the
+cache lifetime bounds what an update outside the services could leave stale.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamkor.cases.domains import Domain, Purpose, Sex
 from hamkor.cases.models import Assessment, Case, Consent
-from hamkor.cases.suppression import SMALL, THRESHOLD, Shown, is_small, shown, shown_mean, suppress_table
+from hamkor.cases.suppression import SMALL, THRESHOLD, WITHHELD, Shown, is_small, shown, shown_mean, suppress_table
 from hamkor.core.models import AuditHead, Country
 from hamkor.core.policy import user_country
 
@@ -252,15 +253,18 @@ def _progress(rows: QuerySet[Case]) -> tuple[int, dict[str, DomainTally]]:
     return cases, {domain: DomainTally(*values) for domain, values in tallies.items()}
 
 
-def _data_version() -> str:
-    """The head of the audit chain: it moves with every write made through a service."""
+def _data_version() -> list[Any]:
+    """What moves when the counted data may have changed: the head of the audit chain, which every write made
+    through a service advances, and the newest case, consent and assessment, which catch rows loaded in bulk
+    outside the services. Each is a single index lookup."""
     head = AuditHead.objects.filter(pk=1).values_list("seq", "hash").first()
-    return f"{head[0]}:{head[1]}" if head else "empty"
+    newest = [m.objects.order_by("-pk").values_list("pk", flat=True).first() for m in (Case, Consent, Assessment)]
+    return [list(head) if head else None, *newest]
 
 
 def cached_aggregate(user: Any, filters: StatisticsFilter, *, on: date) -> Aggregates:
     """``aggregate``, reused until the data, the day or the scope changes (or ``CACHE_SECONDS`` pass)."""
-    key_parts = [user_country(user), filters.as_dict(), on.isoformat(), _data_version()]
+    key_parts = [user_country(user), filters.as_dict(), on.isoformat(), *_data_version()]
     digest = hashlib.sha256(json.dumps(key_parts, sort_keys=True).encode()).hexdigest()
     key = f"hamkor:cases:statistics:{digest}"
     found = cache.get(key)
@@ -379,11 +383,28 @@ def _tables(raw: Aggregates) -> tuple[CountTable, ...]:
         )
         for key, title, heading, labels, counts in one_column
     ]
-    regions = sorted(raw.region.items(), key=lambda item: (country(item[0][0]), item[0][1]))
-    region_rows = [(f"{c}:{r}", (country(c), r or str(_("Not recorded"))), n) for (c, r), n in regions]
-    headings = (str(_("Country")), str(_("Region")))
-    tables.insert(2, _count_table("region", str(_("Cases by region")), headings, region_rows, raw.cases))
+    published = {row.key: row.count for row in tables[1].rows}
+    tables.insert(2, _region_table(raw, published, country))
     return tuple(tables)
+
+
+def _region_table(raw: Aggregates, country_cells: dict[str, Shown], country: Any) -> CountTable:
+    """Regions, suppressed country by country: each country's regions add up to the count the country table
+    shows, so that count is their total. Where the country's own count is withheld, so are its regions (their
+    sum would give it away)."""
+    rows: list[CountRow] = []
+    for code in sorted(raw.country, key=country):
+        regions = sorted((region, n) for (c, region), n in raw.region.items() if c == code)
+        cells = suppress_table([n for _region, n in regions], raw.country[code]).cells
+        if country_cells.get(code) == WITHHELD:
+            cells = tuple(WITHHELD for _cell in cells)
+        rows += [
+            CountRow(f"{code}:{region}", (country(code), region or str(_("Not recorded"))), cell)
+            for (region, _n), cell in zip(regions, cells, strict=True)
+        ]
+    withheld = bool(rows) and all(row.count == WITHHELD for row in rows)
+    headings = (str(_("Country")), str(_("Region")))
+    return CountTable("region", str(_("Cases by region")), headings, tuple(rows), raw.cases, withheld)
 
 
 def _domains(raw: Aggregates) -> list[str]:

@@ -12,8 +12,10 @@ The rules, applied to every table on the page, in the exports and in the API ali
   shows ``"[c]"``.
 * Figures computed over a population of 1 to 4 (a table's total, a mean) are all ``"<5"``, zeros included.
 
-This guards a single table. Two requests with complementary filters can still be differenced (all cases minus
-women = men); see the module docstring of ``hamkor.cases.statistics`` for how that risk is bounded.
+This guards a single table; a table whose rows nest in another table's rows (regions in countries) is suppressed
+group by group against the totals the other table shows (``hamkor.cases.statistics``). Two requests with
+complementary filters can still be differenced (all cases minus women = men); see the module docstring of
+``hamkor.cases.statistics`` for how that risk is bounded.
 """
 
 from __future__ import annotations

@@ -38,6 +38,8 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["assessed_on", "pk"]
+        # First and latest assessment of a case in one index seek (case page, statistics).
+        indexes = [models.Index(fields=["case", "assessed_on", "id"], name="cases_assessment_case_on")]
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
 

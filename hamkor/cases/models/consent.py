@@ -42,6 +42,13 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-recorded_at"]
+        indexes = [
+            models.Index(
+                fields=["person"],
+                condition=models.Q(purpose="statistics", withdrawn_at__isnull=True),
+                name="cases_consent_statistics",
+            )
+        ]
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
 
