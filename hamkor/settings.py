@@ -173,6 +173,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not env_bool("HAMKOR_STATIC_MANIFEST", not DEBUG)
 
+# The database cache is shared by the web processes and the worker (which refreshes shared statistics).
+CACHES = {
+    "default": {
+        "BACKEND": env_str("HAMKOR_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": "hamkor_cache",
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": env_str("HAMKOR_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

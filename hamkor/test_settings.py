@@ -15,6 +15,7 @@ _TEST_ENV = {
     "HAMKOR_STATIC_MANIFEST": "0",
     "HAMKOR_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     "HAMKOR_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    "HAMKOR_CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
 }
 for _name, _value in _TEST_ENV.items():
     os.environ.setdefault(_name, _value)

@@ -15,17 +15,19 @@ class CasesConfig(AppConfig):
         from hamkor.cases.queries import due_panel
         from hamkor.cases.services.dossiers import reseal_drafts
         from hamkor.cases.services.people import reindex_stale_names
+        from hamkor.cases.statistics import REFRESH
         from hamkor.core.audit import FLAGGED_ACTIONS
         from hamkor.core.dashboard import Panel, register_panel
         from hamkor.core.demo import EXTRA_SEEDS
         from hamkor.core.navigation import Section, register_section
         from hamkor.core.rotation import AFTER_ROTATION
-        from hamkor.core.schedule import every_day
+        from hamkor.core.schedule import every, every_day
 
         install_cases_policy()
         every_day("cases.apply_retention", tasks.apply_retention_daily)
         every_day("cases.refresh_child_flags", tasks.refresh_child_flags_daily)
         every_day("cases.withdraw_unconsented_dossiers", tasks.withdraw_unconsented_dossiers_daily)
+        every("cases.refresh_statistics", tasks.refresh_statistics_every_ten_minutes, REFRESH)
         register_panel(Panel("cases/dashboard_panel.html", "case.view", due_panel))
         register_panel(Panel("cases/referrals/dashboard_panel.html", "referral.view", referral_queries.due_panel))
         for hook in (reindex_stale_names, reseal_drafts):

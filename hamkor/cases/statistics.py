@@ -23,10 +23,8 @@ their filter, which is where oversight sees such a pattern.
 How it stays fast. Two aggregate queries, whatever the number of cases: the counts per country and region
 with every other dimension as a filtered COUNT in the same scan (no GROUP BY sort over the other dimensions),
 and the first and latest assessment of each case with two or more, found by correlated subqueries that an
-index on (case, assessed_on, id) answers with one seek each. The raw aggregates are cached per scope, filter
-and day, keyed by the head of the audit chain (every write goes through a service that appends to it) and the
-newest case, consent and assessment (rows loaded in bulk): a change makes the next request recompute, and the
-cache lifetime bounds what an update outside the services could leave stale.
+index on (case, assessed_on, id) answers with one seek each. At national scale that still takes about a second,
+so the figures are published "as of" a moment at most 15 minutes old (see ``cached_aggregate``).
 """
 
 from __future__ import annotations
@@ -49,10 +47,11 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.cases.domains import Domain, Purpose, Sex
 from hamkor.cases.models import Assessment, Case, Consent
 from hamkor.cases.suppression import SMALL, THRESHOLD, WITHHELD, Shown, is_small, shown, shown_mean, suppress_table
-from hamkor.core.models import AuditHead, Country
+from hamkor.core.models import Country
 from hamkor.core.policy import user_country
 
-CACHE_SECONDS = 600
+REFRESH = timedelta(minutes=10)
+MAX_AGE = timedelta(minutes=15)
 MONTH_DAYS = 365.25 / 12  # time in programme is counted in days; a month is a twelfth of a year
 
 
@@ -253,26 +252,52 @@ def _progress(rows: QuerySet[Case]) -> tuple[int, dict[str, DomainTally]]:
     return cases, {domain: DomainTally(*values) for domain, values in tallies.items()}
 
 
-def _data_version() -> list[Any]:
-    """What moves when the counted data may have changed: the head of the audit chain, which every write made
-    through a service advances, and the newest case, consent and assessment, which catch rows loaded in bulk
-    outside the services. Each is a single index lookup."""
-    head = AuditHead.objects.filter(pk=1).values_list("seq", "hash").first()
-    newest = [m.objects.order_by("-pk").values_list("pk", flat=True).first() for m in (Case, Consent, Assessment)]
-    return [list(head) if head else None, *newest]
+def _cache_key(country: str | None, filters: StatisticsFilter, on: date) -> str:
+    parts = [country, filters.as_dict(), on.isoformat()]
+    return "hamkor:cases:statistics:" + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def cached_aggregate(user: Any, filters: StatisticsFilter, *, on: date) -> Aggregates:
-    """``aggregate``, reused until the data, the day or the scope changes (or ``CACHE_SECONDS`` pass)."""
-    key_parts = [user_country(user), filters.as_dict(), on.isoformat(), *_data_version()]
-    digest = hashlib.sha256(json.dumps(key_parts, sort_keys=True).encode()).hexdigest()
-    key = f"hamkor:cases:statistics:{digest}"
+def cached_aggregate(
+    user: Any, filters: StatisticsFilter, *, on: date, now: datetime | None = None
+) -> tuple[Aggregates, datetime]:
+    """``aggregate`` for the user's scope and filter, as computed at most ``MAX_AGE`` ago, and when it was.
+
+    Shared statistics are figures "as of" a recent moment, not a live view: computing them over every case
+    and assessment takes around a second at national scale, so the worker refreshes the unfiltered figures of
+    each scope every ``REFRESH`` (``refresh_statistics``) and a request only computes a filter nobody asked for
+    recently. The cache is the database cache, shared by the web processes and the worker.
+    """
+    now = now or timezone.now()
+    key = _cache_key(user_country(user), filters, on)
     found = cache.get(key)
-    if isinstance(found, Aggregates):
-        return found
+    if isinstance(found, tuple) and len(found) == 2 and now - found[1] <= MAX_AGE:
+        return found[0], found[1]
     fresh = aggregate(user, filters, on=on)
-    cache.set(key, fresh, CACHE_SECONDS)
-    return fresh
+    cache.set(key, (fresh, now), int(MAX_AGE.total_seconds()) * 2)
+    return fresh, now
+
+
+def refresh_statistics(now: datetime | None = None) -> int:
+    """Recompute the unfiltered figures of every scope (each country, and all countries); the worker runs this
+    every ``REFRESH``. Returns how many scopes were refreshed."""
+    now = now or timezone.now()
+    on = timezone.localdate(now)
+    countries = [None, *Case.objects.order_by().values_list("country_id", flat=True).distinct()]
+    for country in countries:
+        scope = _Scope(country)
+        cache.set(
+            _cache_key(country, StatisticsFilter(), on),
+            (aggregate(scope, StatisticsFilter(), on=on), now),
+            int(MAX_AGE.total_seconds()) * 2,
+        )
+    return len(countries)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Stands in for a user of one country (or of none) when the worker computes figures for that scope."""
+
+    country_id: str | None
 
 
 # --- what is published ----------------------------------------------------------------------------------
@@ -320,6 +345,7 @@ class Statistics:
     tables: tuple[CountTable, ...] = ()
     progress_cases: Shown = 0
     progress: tuple[ProgressRow, ...] = ()
+    as_of: datetime | None = None  # when the figures were computed (at most MAX_AGE before the request)
 
 
 def refusal_reason() -> str:
@@ -330,9 +356,9 @@ def refusal_reason() -> str:
 def statistics(user: Any, filters: StatisticsFilter, *, on: date | None = None) -> Statistics:
     """The statistics ``user`` may see under ``filters``; a population of 1 to 4 cases yields only a refusal."""
     on = on or timezone.localdate()
-    raw = cached_aggregate(user, filters, on=on)
+    raw, as_of = cached_aggregate(user, filters, on=on)
     if is_small(raw.cases):
-        return Statistics(filters, on, SMALL, refused=True)
+        return Statistics(filters, on, SMALL, refused=True, as_of=as_of)
     return Statistics(
         filters,
         on,
@@ -341,6 +367,7 @@ def statistics(user: Any, filters: StatisticsFilter, *, on: date | None = None) 
         tables=_tables(raw),
         progress_cases=shown(raw.progress_cases),
         progress=tuple(_progress_row(code, raw.progress.get(code, DomainTally())) for code in _domains(raw)),
+        as_of=as_of,
     )
 
 

@@ -24,3 +24,10 @@ def withdraw_unconsented_dossiers_daily() -> int:
     from hamkor.cases.services.dossiers import withdraw_unconsented_dossiers
 
     return withdraw_unconsented_dossiers()
+
+
+@task()
+def refresh_statistics_every_ten_minutes() -> int:
+    from hamkor.cases.statistics import refresh_statistics
+
+    return refresh_statistics()

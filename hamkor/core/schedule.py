@@ -29,7 +29,11 @@ PERIODIC: dict[str, Periodic] = {}
 
 
 def every_day(name: str, task: Any) -> None:
-    PERIODIC[name] = Periodic(name, task, timedelta(days=1))
+    every(name, task, timedelta(days=1))
+
+
+def every(name: str, task: Any, interval: timedelta) -> None:
+    PERIODIC[name] = Periodic(name, task, interval)
 
 
 def enqueue_due(now: datetime | None = None) -> list[str]:

@@ -12,12 +12,21 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from hamkor.cases import services
-from hamkor.cases.models import Case, Consent
+from hamkor.cases.models import Case
 from hamkor.cases.services.retention import anonymise_case
-from hamkor.cases.statistics import StatisticsFilter, aggregate, statistics
+from hamkor.cases.statistics import (
+    MAX_AGE,
+    REFRESH,
+    StatisticsFilter,
+    aggregate,
+    cached_aggregate,
+    refresh_statistics,
+    statistics,
+)
 from hamkor.cases.suppression import SMALL, WITHHELD, suppress_table
 from hamkor.cases.tests.factories import identity, mother_and_children, years_ago
 from hamkor.core.audit import verify_chain
@@ -182,6 +191,7 @@ def test_withdrawn_statistics_consent_is_no_longer_counted(worker, analyst):
 
     consent = cases[0].person.consents.get(purpose="statistics")
     services.withdraw_consent(worker, consent, reason="She no longer wants to be counted.")
+    refresh_statistics()  # what the worker does every ten minutes
 
     assert statistics(analyst, StatisticsFilter()).cases == 5
 
@@ -425,31 +435,30 @@ def test_statistics_take_the_same_number_of_queries_for_more_cases(worker, analy
     assert queries() == few <= 7  # the data version (4 lookups), the two aggregates, the country names
 
 
-def test_repeated_request_is_answered_from_the_cache_until_data_changes(worker, analyst):
+def test_figures_are_as_of_a_recent_moment_and_refresh(worker, analyst):
     _register(worker, 5)
-    statistics(analyst, StatisticsFilter())
+    first = statistics(analyst, StatisticsFilter())
     with CaptureQueriesContext(connection) as captured:
-        statistics(analyst, StatisticsFilter())
-    assert len(captured.captured_queries) <= 5  # what the data version reads, and the country names
+        again = statistics(analyst, StatisticsFilter())
+    assert len(captured.captured_queries) <= 2 and again.as_of == first.as_of  # served as computed
 
     _register(worker, 1)
-    assert statistics(analyst, StatisticsFilter()).cases == 6
+    assert statistics(analyst, StatisticsFilter()).cases == 5  # still the figures as of that moment
+    assert refresh_statistics() >= 2  # all countries and Uzbekistan
+    refreshed = statistics(analyst, StatisticsFilter())
+    assert refreshed.cases == 6 and refreshed.as_of is not None and refreshed.as_of > first.as_of
 
 
-def test_rows_loaded_in_bulk_outside_the_services_are_seen_at_once(worker, analyst):
-    cases = _register(worker, 5)
-    (late,) = _register(worker, 1, consent=False)
-    assert statistics(analyst, StatisticsFilter()).cases == 5
+def test_figures_older_than_the_limit_are_recomputed_on_request(worker, analyst):
+    _register(worker, 5)
+    statistics(analyst, StatisticsFilter())
+    _register(worker, 1)
+    later = timezone.now() + MAX_AGE + timedelta(seconds=1)
+    raw, as_of = cached_aggregate(analyst, StatisticsFilter(), on=date.today(), now=later)
+    assert raw.cases == 6 and as_of == later
 
-    # A bulk load (a migration of old records, a benchmark) writes no audit entry, but adds rows.
-    template = cases[0].person.consents.get(purpose="statistics")
-    Consent.objects.create(
-        person=late.person,
-        purpose="statistics",
-        text_version="2025-1",
-        given_on=date.today(),
-        recorded_by=worker,
-        recorded_at=template.recorded_at,
-    )
 
-    assert statistics(analyst, StatisticsFilter()).cases == 6
+def test_statistics_refresh_is_scheduled():
+    from hamkor.core.schedule import PERIODIC
+
+    assert PERIODIC["cases.refresh_statistics"].every == REFRESH
