@@ -86,17 +86,6 @@ COUNTRIES = [
     ("TM", "TKM", "Turkmenistan", "Туркменистан", "Turkmaniston"),
 ]
 REGIONS = ["North", "South", "East", "West", "Capital"]
-DOMAINS = [
-    "psychosocial",
-    "physical_health",
-    "education",
-    "livelihood",
-    "family",
-    "religious",
-    "legal",
-    "housing",
-    "community",
-]
 STATUSES = ["registration", "assessment", "planning", "services", "services", "review", "closed"]
 
 
@@ -135,6 +124,7 @@ def generate(
     from django.db import transaction
 
     from hamkor.cases import codes
+    from hamkor.cases.domains import Domain
     from hamkor.cases.identity import Identity
     from hamkor.cases.models import (
         Assessment,
@@ -153,6 +143,7 @@ def generate(
     from hamkor.core.crypto import keyring
     from hamkor.core.models import Organisation, User
 
+    domains = list(Domain.values)
     rng = random.Random(seed)  # reproducible benchmark data, not secrets
     ring = keyring()
     for row in COUNTRIES:
@@ -278,7 +269,7 @@ def generate(
                             recorded_at=case.opened_at,
                         )
                     )
-                base = {d: rng.randint(0, 2) for d in DOMAINS}
+                base = {d: rng.randint(0, 2) for d in domains}
                 for i in range(assessments):
                     day = case.opened_at + timedelta(days=20 + 30 * i)
                     scores = {d: min(4, v + rng.randint(0, i // 3)) for d, v in base.items()}
@@ -293,7 +284,7 @@ def generate(
                             recorded_at=day,
                         )
                     )
-                goals.append(Goal(case=case, domain=rng.choice(DOMAINS), description="Bench goal", created_at=now))
+                goals.append(Goal(case=case, domain=rng.choice(domains), description="Bench goal", created_at=now))
                 events.append(
                     CaseEvent(
                         case=case, at=case.opened_at, kind="registered", summary="Registered", actor=workers[org_index]

@@ -16,24 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hamkor.cases import services
+from hamkor.cases.domains import Domain
 from hamkor.cases.tests.factories import identity
 from hamkor.conftest import verified_client
 
 BASELINE = json.loads((Path(__file__).with_name("query_baseline.json")).read_text())
-SCORES = dict.fromkeys(
-    [
-        "psychosocial",
-        "physical_health",
-        "education",
-        "livelihood",
-        "family",
-        "religious",
-        "legal",
-        "housing",
-        "community",
-    ],
-    2,
-)
+SCORES = dict.fromkeys(Domain.values, 2)
 
 
 def _count(client, path: str) -> int:

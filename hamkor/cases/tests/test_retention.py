@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from hamkor.cases import queries, services
+from hamkor.cases.domains import Domain
 from hamkor.cases.models import Case, Note, Person, PersonNameKey, RetentionPolicy
 from hamkor.cases.services.cases import _check_preconditions as check_preconditions
 from hamkor.cases.services.retention import anonymise_case, apply_retention, export_person_data, set_legal_hold
@@ -18,20 +19,7 @@ from hamkor.core.audit import verify_chain
 from hamkor.core.models import AuditEntry
 from hamkor.core.schedule import PERIODIC, enqueue_due
 
-SCORES = dict.fromkeys(
-    [
-        "psychosocial",
-        "physical_health",
-        "education",
-        "livelihood",
-        "family",
-        "religious",
-        "legal",
-        "housing",
-        "community",
-    ],
-    2,
-)
+SCORES = dict.fromkeys(Domain.values, 2)
 
 
 @pytest.fixture

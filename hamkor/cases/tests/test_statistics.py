@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hamkor.cases import services
+from hamkor.cases.domains import Domain
 from hamkor.cases.models import Case
 from hamkor.cases.services.retention import anonymise_case
 from hamkor.cases.statistics import (
@@ -37,17 +38,7 @@ DASHBOARD = reverse("cases:statistics_dashboard")
 CSV = reverse("cases:statistics_csv")
 XLSX = reverse("cases:statistics_xlsx")
 INSTRUMENT: dict[str, Any] = {"instrument_code": "reintegration-needs-strengths", "version": "1.0"}
-DOMAINS = [
-    "psychosocial",
-    "physical_health",
-    "education",
-    "livelihood",
-    "family",
-    "religious",
-    "legal",
-    "housing",
-    "community",
-]
+DOMAINS = list(Domain.values)
 GIVEN = ["Aziza", "Bobur", "Dilshod", "Feruza", "Gulnora", "Hamid", "Iroda", "Jamshid", "Kamola", "Laziz", "Malika"]
 
 
