@@ -28,6 +28,7 @@ from hamkor.cases.models import (
     Person,
     PersonNameKey,
     Referral,
+    RetentionPolicy,
     Transfer,
 )
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
@@ -192,3 +193,21 @@ def export_person_data(actor: Any, person: Person) -> dict[str, Any]:
     with transaction.atomic():
         record(actor, "person.export_data", person)
     return document
+
+
+def set_retention_policy(actor: Any, country: str, years: int) -> RetentionPolicy:
+    """How many years after closure a country's cases are kept (1–50); applies to cases closed from now on."""
+    from hamkor.core.models import Country
+
+    if not 1 <= years <= 50:
+        raise ValidationError({"years": _("Keep closed cases between 1 and 50 years.")})
+    if not Country.objects.filter(code=country.upper()).exists():
+        raise ValidationError({"country": _("Unknown country code %(code)s.") % {"code": country}})
+    with transaction.atomic():
+        policy, _created = RetentionPolicy.objects.update_or_create(
+            country_id=country.upper(), defaults={"years": years}
+        )
+        record(
+            actor, "retention.policy", object_type="core.country", object_id=country.upper(), details={"years": years}
+        )
+    return policy

@@ -164,3 +164,18 @@ def test_supervisor_places_a_hold_and_downloads_a_persons_data_from_the_pages(wo
     assert json.loads(download.content)["identity"]["names"][0]["family"] == "Rahimova"
     worker_page = verified_client(worker).get(reverse("cases:detail", args=[person.code, case.number]))
     assert "Place a legal hold" not in worker_page.content.decode()
+
+
+def test_retention_period_is_set_per_country_from_the_command_line(worker):
+    out = io.StringIO()
+    call_command("set_retention", "uz", "3", stdout=out)
+    assert "UZ: closed cases are kept 3 years." in out.getvalue()
+    _person, case = _closed_case(worker, closed_days_ago=0)
+    assert case.retention_until == date.today().replace(year=date.today().year + 3)
+    assert AuditEntry.objects.filter(action="retention.policy", object_id="UZ").exists()
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="between 1 and 50"):
+        call_command("set_retention", "UZ", "0")
+    with pytest.raises(CommandError, match="Unknown country"):
+        call_command("set_retention", "XX", "4")
