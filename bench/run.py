@@ -7,6 +7,7 @@ import sys
 
 BENCHMARKS = [
     ["bench.cases", "--people", "100000"],
+    ["bench.council"],
 ]
 
 

@@ -156,6 +156,7 @@ def _mount_routers() -> None:
     from hamkor.cases import api_dossiers, api_referrals, api_retention, api_statistics
     from hamkor.cases.api import router as cases_router
     from hamkor.core.api import router as core_router
+    from hamkor.council.api import router as council_router
 
     api.add_router("/", core_router)
     # The case routes end in a catch-all "/{person_code}/{number}", so the topics under /cases come first.
@@ -163,6 +164,7 @@ def _mount_routers() -> None:
     api.add_router("/cases/dossiers", api_dossiers.router)
     api.add_router("/cases/statistics", api_statistics.router)
     api.add_router("/cases/retention", api_retention.router)
+    api.add_router("/council", council_router)
     api.add_router("/cases", cases_router)
 
 

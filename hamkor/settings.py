@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "hamkor.core",
     "hamkor.cases",
+    "hamkor.council",
 ]
 
 MIDDLEWARE = [

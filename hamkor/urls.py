@@ -5,6 +5,7 @@ from hamkor.api import api
 urlpatterns = [
     path("", include("hamkor.core.urls")),
     path("cases/", include("hamkor.cases.urls")),
+    path("", include("hamkor.council.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]
