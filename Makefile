@@ -39,7 +39,7 @@ messages: install system-packages
 check-messages: install system-packages
 	@rm -rf var/locale-before && mkdir -p var && cp -r hamkor/locale var/locale-before
 	cd hamkor && HAMKOR_DEBUG=1 ../$(BIN)/hamkor makemessages $(LANGS) --no-obsolete --ignore 'tests/*' -v0
-	@diff -r -q -I '^"POT-Creation-Date' -I '^"PO-Revision-Date' -I '^#:' -x '*.mo' var/locale-before hamkor/locale >/dev/null || \
+	@$(BIN)/python -m hamkor.core.catalogues var/locale-before hamkor/locale || \
 	  { echo "Translation catalogues were out of date and are now updated: translate the new strings in hamkor/locale."; exit 1; }
 
 run: install system-packages messages

@@ -8,27 +8,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from hamkor.core.catalogues import entries
+
 LOCALE = Path(settings.LOCALE_PATHS[0])
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _entries(po: Path) -> list[dict[str, object]]:
-    entries: list[dict[str, object]] = []
-    for block in po.read_text(encoding="utf-8").split("\n\n"):
-        lines = [line for line in block.splitlines() if line and not line.startswith("#~")]
-        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
-        fields: dict[str, str] = {}
-        current = None
-        for line in lines:
-            match = re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) \"(.*)\"$", line)
-            if match:
-                current = match.group(1)
-                fields[current] = match.group(2)
-            elif line.startswith('"') and current:
-                fields[current] += line[1:-1]
-        if fields.get("msgid"):
-            entries.append({**fields, "fuzzy": fuzzy})
-    return entries
+    return entries(po)
 
 
 @pytest.mark.parametrize("language", ["ru", "uz"])
