@@ -157,6 +157,7 @@ def _mount_routers() -> None:
     from hamkor.cases.api import router as cases_router
     from hamkor.core.api import router as core_router
     from hamkor.council.api import router as council_router
+    from hamkor.council.api_consultations import router as council_consultations_router
 
     api.add_router("/", core_router)
     # The case routes end in a catch-all "/{person_code}/{number}", so the topics under /cases come first.
@@ -165,6 +166,7 @@ def _mount_routers() -> None:
     api.add_router("/cases/statistics", api_statistics.router)
     api.add_router("/cases/retention", api_retention.router)
     api.add_router("/council", council_router)
+    api.add_router("/council/consultations", council_consultations_router)
     api.add_router("/cases", cases_router)
 
 

@@ -70,15 +70,17 @@ def transfer_condition(user: Any, action: str = "view") -> Q:
 
 
 def dossier_condition(user: Any, action: str = "view") -> Q:
-    """Case staff see their cases' dossiers; Council experts see dossiers sent to the Council (and, once the
-    council module assigns panels, only those of consultations they sit on)."""
+    """Case staff see their cases' dossiers; a Council expert sees only the sent dossiers of the consultations
+    whose confirmed panel they sit on (invited or accepted), as the council module records it."""
     from hamkor.cases.models import Dossier
 
     roles = getattr(user, "roles", ())
     staff = getattr(user, "organisation_id", None) and any(r in roles for r in CASE_ROLES)
     condition = Q(case_id__in=_visible_cases(user, action)) if staff else NOTHING
     if Role.COUNCIL_EXPERT in roles and action == "view":
-        condition |= Q(status=Dossier.Status.SENT)
+        from hamkor.council.access import seated_dossiers
+
+        condition |= Q(status=Dossier.Status.SENT, pk__in=seated_dossiers(user))
     return condition
 
 

@@ -11,10 +11,16 @@ class CouncilConfig(AppConfig):
         """Plug the module into the platform: policy, navigation, demo data."""
         from hamkor.core.demo import EXTRA_SEEDS
         from hamkor.core.navigation import Section, register_section
+        from hamkor.core.schedule import every_day
         from hamkor.council.access import install_council_policy
         from hamkor.council.demo import seed_council
+        from hamkor.council.tasks import send_deadline_reminders_daily
 
         install_council_policy()
+        every_day("council.deadline_reminders", send_deadline_reminders_daily)
         if seed_council not in EXTRA_SEEDS:
             EXTRA_SEEDS.append(seed_council)
         register_section(Section(_("Expert Council"), "council:directory", "council.view", app_label="council"))
+        register_section(
+            Section(_("Competence Center figures"), "council:figures", "council.figures", app_label="council")
+        )

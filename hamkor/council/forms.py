@@ -121,3 +121,48 @@ class ActionItemForm(forms.Form):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("thematic", _("Thematic question")), ("dossier", _("Dossier"))])
+    dossier_code = forms.CharField(
+        label=_("Dossier code"), required=False, max_length=24, help_text=_("For a dossier sent to the Council.")
+    )
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 4}))
+    disciplines = forms.MultipleChoiceField(
+        label=_("Disciplines needed"), choices=Discipline.choices, widget=CHECKBOXES
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages needed"), choices=Language.choices, widget=CHECKBOXES, required=False
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    exclude_own_country = forms.BooleanField(label=_("Exclude experts of my country"), required=False)
+    panel_size = forms.IntegerField(label=_("Panel size"), min_value=1, max_value=12, initial=3)
+    quorum = forms.IntegerField(
+        label=_("Quorum"), min_value=1, max_value=12, required=False, help_text=_("Empty: a majority, at least 2.")
+    )
+
+
+class ConfirmPanelForm(forms.Form):
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Panel"), queryset=Expert.objects.none(), widget=CHECKBOXES, required=False
+    )
+
+    def __init__(self, *args: Any, experts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["experts"].queryset = experts  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
+
+
+class OpinionForm(forms.Form):
+    discipline = forms.ChoiceField(label=_("From the discipline"), choices=Discipline.choices)
+    text = forms.CharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 6}))
+    corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 6}))
+    dissent = forms.CharField(label=_("Dissent"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

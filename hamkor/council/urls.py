@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from hamkor.council.views import directory, groups, meetings, public
+from hamkor.council.views import consultations, directory, groups, meetings, public
 
 app_name = "council"
 
@@ -16,6 +16,19 @@ partner = [
     path("groups/", groups.group_list, name="groups"),
     path("groups/<slug:slug>/", groups.group_detail, name="group"),
     path("groups/<slug:slug>/members/", groups.group_member, name="group_member"),
+    path("consultations/", consultations.consultation_list, name="consultations"),
+    path("consultations/new/", consultations.consultation_request, name="consultation_request"),
+    path("consultations/<str:code>/", consultations.consultation_detail, name="consultation"),
+    path("consultations/<str:code>/propose/", consultations.consultation_propose, name="consultation_propose"),
+    path("consultations/<str:code>/confirm/", consultations.consultation_confirm, name="consultation_confirm"),
+    path("consultations/<str:code>/answer/", consultations.consultation_answer, name="consultation_answer"),
+    path("consultations/<str:code>/opinion/", consultations.consultation_opinion, name="consultation_opinion"),
+    path(
+        "consultations/<str:code>/recommendation/",
+        consultations.consultation_consolidate,
+        name="consultation_consolidate",
+    ),
+    path("figures/", consultations.figures_page, name="figures"),
     path("meetings/", meetings.meeting_list, name="meetings"),
     path("meetings.ics", meetings.meetings_ical, name="meetings_ical"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),

@@ -13,6 +13,7 @@ from typing import Any
 from hamkor.cases import services
 from hamkor.cases.identity import Identity
 from hamkor.cases.services import dossiers
+from hamkor.council.tests.consultation_world import seat
 from hamkor.testing import ANALYST, CASEWORKER, EXPERT, Route
 
 DRAFT_TEXT = "Met Nodira at the district office."  # "Nodira" starts at 4
@@ -74,6 +75,7 @@ def make_objects(persona, world) -> dict[str, Any]:
     services.record_consent(worker, consenting, "council", text_version="2025-1", given_on=date(2025, 1, 5))
     sent = dossiers.send_dossier(worker, dossiers.build_dossier(worker, other, text="Attends evening classes."))
     ready = dossiers.build_dossier(worker, other, text="Looks for work as a seamstress.")
+    seat(persona[EXPERT], sent)  # Council experts read only the dossiers of the panels they sit on
     person_code, number = case.code.rsplit("/", 1)
     return {
         "dossier_person": person_code,

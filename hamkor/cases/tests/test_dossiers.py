@@ -26,6 +26,7 @@ from hamkor.core.audit import verify_chain
 from hamkor.core.folding import fold_words
 from hamkor.core.models import AuditEntry
 from hamkor.core.roles import Role
+from hamkor.council.tests.consultation_world import seat
 
 NOW = datetime(2025, 6, 15, 9, 30, tzinfo=UTC)
 TODAY = NOW.date()
@@ -551,6 +552,7 @@ def test_a_dossier_never_contains_an_identity_field(worker, case, family, make_u
     assert {"name", "birth_date", "own_document", "code", "place", "phone", "email"} <= set(kinds(dossier))
     dossiers.remove_flagged_text(worker, dossier)
     sent = dossiers.send_dossier(worker, dossier, now=NOW)
+    seat(expert, sent)  # an expert reads only the dossiers of their panels
     assert "attends a sewing course" in sent.content["text"]
 
     identities = [Identity.model_validate(p) for p in (MOTHER, SON, DAUGHTER)]
@@ -589,6 +591,7 @@ def auth(user) -> dict[str, str]:
 def test_expert_sees_only_sent_dossiers_and_never_the_case(worker, case, family, expert):
     consent_to_council(worker, case.person)
     sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    seat(expert, sent)  # an expert reads only the dossiers of their panels
     draft = build(worker, family["son_case"], "A boy of twelve.")
     assert expert.organisation_id == case.organisation_id  # the same organisation: still no draft
     assert list(queries_dossiers.sent_dossiers(expert)) == [sent]
@@ -618,6 +621,7 @@ def test_expert_sees_only_sent_dossiers_and_never_the_case(worker, case, family,
 def test_reading_a_dossier_is_audited(worker, case, expert, client):
     consent_to_council(worker, case.person)
     sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    seat(expert, sent)  # an expert reads only the dossiers of their panels
     seq = last_seq()
     assert client.get(f"/api/v1/cases/dossiers/{sent.code}", **auth(expert)).status_code == 200
     entry = AuditEntry.objects.get(seq__gt=seq, action="dossier.read")
@@ -638,6 +642,7 @@ def test_reading_a_dossier_is_audited(worker, case, expert, client):
 def test_the_council_sees_a_dossier_exactly_while_consent_covers_it(steps, covered, worker, case, persona):
     consent_to_council(worker, case.person)
     sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    seat(persona[Role.COUNCIL_EXPERT], sent)  # an expert reads only the dossiers of their panels
     case.person.consents.all().delete()  # start each story from no consent at all
     for step in steps:
         if step == "consent":
