@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.querysets import RestrictedQuerySet
+from hamkor.council.models.expert import Discipline, Language
 
 
 class Consultation(models.Model):
@@ -76,6 +77,12 @@ class Consultation(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    def discipline_labels(self) -> list[str]:
+        return [str(Discipline(code).label) for code in self.disciplines if code in Discipline.values]
+
+    def language_labels(self) -> list[str]:
+        return [str(Language(code).label) for code in self.languages if code in Language.values]
+
     def seated(self) -> models.QuerySet[PanelMember]:
         """The confirmed panel: invited or accepted members."""
         return self.panel.filter(status__in=PanelMember.SEATED)
@@ -136,6 +143,9 @@ class Opinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.consultation} — {self.expert} v{self.version}"
+
+    def discipline_label(self) -> str:
+        return str(Discipline(self.discipline).label) if self.discipline in Discipline.values else self.discipline
 
 
 class Recommendation(models.Model):
