@@ -7,7 +7,7 @@ person's pseudonym and the case number.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -44,21 +44,16 @@ from hamkor.cases.schemas import (
     WithdrawalIn,
 )
 from hamkor.core.models import Organisation, User
-from hamkor.core.policy import holds
+from hamkor.core.policy import demand
 
 router = Router(tags=["cases"])
 
 CASE = "/{person_code}/{int:number}"
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not holds(request.user, permission):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
-
-
 def _case(request: HttpRequest, person_code: str, number: int, action: str = "change") -> Case:
     """A case the user may ``action``, without an audited read (the service the caller runs audits the write)."""
-    _require(request, f"case.{action}")
+    demand(request.user, f"case.{action}")
     rows = Case.objects.restrict(request.user, action).select_related("person")
     return get_object_or_404(rows, code=f"{person_code}/{number}")
 
@@ -100,7 +95,7 @@ def _family(request: HttpRequest, code: str | None) -> Family | None:
 
 @router.post("/people", response={201: RegisteredOut}, summary="Register a person and open their case")
 def register_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
-    _require(request, "person.create")
+    demand(request.user, "person.create")
     identity = _identity(payload)
     family = _family(request, payload.family)
     with transaction.atomic():  # the duplicate check's audit entry stands only if the registration does
@@ -127,7 +122,7 @@ def register_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str,
 
 @router.get("/people/{code}", response=PersonOut, summary="A person's identity (an audited read)")
 def person(request: HttpRequest, code: str) -> dict[str, Any]:
-    _require(request, "person.view")
+    demand(request.user, "person.view")
     found = queries.open_person(request.user, code)
     identity = queries.identity_of(found)
     families = [
@@ -154,7 +149,7 @@ def person(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.get("/", response=CaseListOut, summary="Cases (paginated with page and page_size)")
 def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
-    _require(request, "case.view")
+    demand(request.user, "case.view")
     rows = queries.cases(
         request.user,
         status=filters.status or "",
@@ -184,7 +179,7 @@ def _row(case: Case) -> dict[str, Any]:
 
 @router.get(CASE, response=CaseOut, summary="A case: plan, progress, notes you may open, consents, timeline")
 def case_detail(request: HttpRequest, person_code: str, number: int) -> dict[str, Any]:
-    _require(request, "case.view")
+    demand(request.user, "case.view")
     case = queries.open_case(request.user, f"{person_code}/{number}")
     goals = case.goals.prefetch_related("interventions")
     return {
@@ -214,7 +209,7 @@ def transition(request: HttpRequest, person_code: str, number: int, payload: Tra
 
 @router.post(CASE + "/break-glass", response={201: BreakGlassOut}, summary="Emergency access (supervisors)")
 def break_glass(request: HttpRequest, person_code: str, number: int, payload: BreakGlassIn) -> Status[BreakGlass]:
-    _require(request, "case.break_glass")
+    demand(request.user, "case.break_glass")
     # Not scoped by the policy on purpose: reaching a case outside it is the point; the service sets the limits.
     case = get_object_or_404(Case.objects.all(), code=f"{person_code}/{number}")
     return Status(201, services.open_break_glass(request.user, case, reason=payload.reason))

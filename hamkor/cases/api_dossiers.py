@@ -9,10 +9,8 @@ the same services as the pages; Council experts read what was sent, each read au
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -22,7 +20,7 @@ from hamkor.cases.models import Case, Dossier
 from hamkor.cases.schemas import LIST_MAX_PAGE_SIZE, LIST_PAGE_SIZE
 from hamkor.cases.services import dossiers as services
 from hamkor.cases.services.dossiers import REASON_MAX_CHARS
-from hamkor.core.policy import holds, may
+from hamkor.core.policy import demand, may
 from hamkor.core.schemas import StrictInput
 
 router = Router(tags=["dossiers"])
@@ -95,11 +93,6 @@ class DossierListOut(Schema):
     count: int
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not holds(request.user, permission):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
-
-
 def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
     content = queries_dossiers.readable_content(dossier)
     warnings: list[dict[str, Any]] = []
@@ -118,13 +111,13 @@ def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
 
 
 def _for_change(request: HttpRequest, code: str) -> Dossier:
-    _require(request, "dossier.change")
+    demand(request.user, "dossier.change")
     return queries_dossiers.find_dossier(request.user, code, "change")
 
 
 @router.get("/", response=DossierListOut, summary="Dossiers sent to the Council that you may read")
 def dossier_list(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
-    _require(request, "dossier.view")
+    demand(request.user, "dossier.view")
     rows = queries_dossiers.sent_dossiers(request.user)
     start = (filters.page - 1) * filters.page_size
     page = list(rows[start : start + filters.page_size])
@@ -134,7 +127,7 @@ def dossier_list(request: HttpRequest, filters: Query[DossierFilters]) -> dict[s
 
 @router.get("/{code}", response=DossierOut, summary="A dossier (an audited read)")
 def dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
-    _require(request, "dossier.view")
+    demand(request.user, "dossier.view")
     return _out(request, queries_dossiers.open_dossier(request.user, code))
 
 
@@ -146,8 +139,8 @@ def dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
 def build_dossier(
     request: HttpRequest, person_code: str, number: int, payload: DossierBuildIn
 ) -> Status[dict[str, Any]]:
-    _require(request, "dossier.change")
-    _require(request, "case.change")
+    demand(request.user, "dossier.change")
+    demand(request.user, "case.change")
     rows = Case.objects.restrict(request.user, "change").select_related("person")
     case = get_object_or_404(rows, code=f"{person_code}/{number}")
     dossier = services.build_dossier(request.user, case, notes=payload.notes, text=payload.text)

@@ -8,7 +8,7 @@ problem document (422 for a rule, 403 for a role, 404 for what the user may not 
 import re
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -31,16 +31,11 @@ from hamkor.cases.schemas_referrals import (
 from hamkor.cases.services import referrals as referral_services
 from hamkor.cases.services import transfers as transfer_services
 from hamkor.core.models import Organisation
-from hamkor.core.policy import holds
+from hamkor.core.policy import demand
 
 router = Router(tags=["cases"])
 
 TRANSFER_ID = re.compile(r"^T-([0-9]{1,18})$")
-
-
-def _require(request: HttpRequest, permission: str) -> None:
-    if not holds(request.user, permission):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
 
 
 def _case(request: HttpRequest, code: str) -> Case:
@@ -88,7 +83,7 @@ def _referral(request: HttpRequest, referral: Referral) -> dict[str, Any]:
 
 
 def _transfer(request: HttpRequest, transfer: str) -> Transfer:
-    _require(request, "transfer.change")
+    demand(request.user, "transfer.change")
     match = TRANSFER_ID.match(transfer)
     if match is None:
         raise Http404(transfer)
@@ -97,7 +92,7 @@ def _transfer(request: HttpRequest, transfer: str) -> Transfer:
 
 @router.get("/transfers", response=TransferListOut, summary="Transfers of your cases and asked of your organisation")
 def transfer_list(request: HttpRequest, filters: Query[TransferFilters]) -> dict[str, Any]:
-    _require(request, "transfer.view")
+    demand(request.user, "transfer.view")
     rows = referral_queries.transfers(request.user, direction=filters.direction or "", status=filters.status or "")
     start = (filters.page - 1) * filters.page_size
     return {"items": list(rows[start : start + filters.page_size]), "count": rows.count()}
@@ -107,7 +102,7 @@ def transfer_list(request: HttpRequest, filters: Query[TransferFilters]) -> dict
     "/transfers", response={201: TransferOut}, summary="Ask another organisation of the country to take a case"
 )
 def request_transfer(request: HttpRequest, payload: TransferIn) -> Status[Transfer]:
-    _require(request, "transfer.create")
+    demand(request.user, "transfer.create")
     case = _case(request, payload.case)
     to = _organisation(payload.to_organisation, "to_organisation")
     return Status(
@@ -139,7 +134,7 @@ def cancel_transfer(request: HttpRequest, transfer: str) -> Transfer:
 
 @router.get("/", response=ReferralListOut, summary="Referrals sent from your cases and received by your organisation")
 def referral_list(request: HttpRequest, filters: Query[ReferralFilters]) -> dict[str, Any]:
-    _require(request, "referral.view")
+    demand(request.user, "referral.view")
     if filters.due:
         rows = referral_queries.due_referrals(request.user)
     else:
@@ -154,7 +149,7 @@ def referral_list(request: HttpRequest, filters: Query[ReferralFilters]) -> dict
 
 @router.post("/", response={201: ReferralOut}, summary="Send a referral (needs a referral consent naming the provider)")
 def send_referral(request: HttpRequest, payload: ReferralIn) -> Status[dict[str, Any]]:
-    _require(request, "referral.create")
+    demand(request.user, "referral.create")
     case = _case(request, payload.case)
     referral = referral_services.send_referral(
         request.user,
@@ -169,7 +164,7 @@ def send_referral(request: HttpRequest, payload: ReferralIn) -> Status[dict[str,
 
 @router.get("/{code}", response=ReferralOut, summary="A referral with its shared fields (an audited read)")
 def referral_detail(request: HttpRequest, code: str) -> dict[str, Any]:
-    _require(request, "referral.view")
+    demand(request.user, "referral.view")
     return _referral(request, referral_queries.open_referral(request.user, code))
 
 
@@ -179,7 +174,7 @@ def _answered(request: HttpRequest, referral: Referral) -> dict[str, Any]:
 
 
 def _for_answer(request: HttpRequest, code: str) -> Referral:
-    _require(request, "referral.change")
+    demand(request.user, "referral.change")
     return referral_queries.referral_for_action(request.user, code)
 
 

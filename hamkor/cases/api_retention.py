@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field
 
 from hamkor.cases.models import Case, Person
 from hamkor.cases.services.retention import export_person_data, set_legal_hold
-from hamkor.core.api import _require
+from hamkor.core.policy import demand
 
 router = Router(tags=["cases"])
 
@@ -28,7 +28,7 @@ class HoldOut(Schema):
 
 @router.post("/{person_code}/{int:number}/hold", response=HoldOut, summary="Place or lift a legal hold")
 def hold(request: HttpRequest, person_code: str, number: int, payload: HoldIn) -> dict[str, Any]:
-    _require(request, "case.legal_hold")
+    demand(request.user, "case.legal_hold")
     case = get_object_or_404(Case.objects.restrict(request.user, "view"), code=f"{person_code}/{number}")
     set_legal_hold(request.user, case, hold=payload.hold, reason=payload.reason)
     return {
@@ -40,6 +40,6 @@ def hold(request: HttpRequest, person_code: str, number: int, payload: HoldIn) -
 
 @router.get("/people/{code}/export", response=dict[str, Any], summary="Everything held about a person")
 def export(request: HttpRequest, code: str) -> dict[str, Any]:
-    _require(request, "person.export_data")
+    demand(request.user, "person.export_data")
     person = get_object_or_404(Person.objects.restrict(request.user, "view"), code=code)
     return export_person_data(request.user, person)

@@ -45,16 +45,15 @@ def seed_cases() -> None:
     if Person.objects.filter(is_demo=True).exists():
         return
     worker = User.objects.filter(email="caseworker@demo.hamkor.local").first()
-    supervisor = User.objects.filter(email="supervisor@demo.hamkor.local").first()
     kz_worker = User.objects.filter(email="caseworker-kz@demo.hamkor.local").first()
-    if worker is None or supervisor is None or kz_worker is None:
+    if worker is None or kz_worker is None:
         return
     rng = random.Random(20240514)  # noqa: S311 - demo codes only need to be reproducible, not secret
     now = timezone.now()
     today = now.date()
     start = now - timedelta(days=400)
     _karimov_family(worker, today, start, rng)
-    _yusupov_family(worker, supervisor, today, start, rng)
+    _yusupov_family(worker, today, start, rng)
     _akhmetov_family(kz_worker, today, start, rng)
 
 
@@ -102,8 +101,18 @@ def _advance(actor: User, case: Any, until: str, at: datetime, scores: list[dict
         services.transition_case(actor, case, status, closure=closure, now=at + timedelta(days=200 if closure else 0))
 
 
+def _mother(worker: User, who: Identity, at: datetime, rng: random.Random) -> tuple[Person, Any, Family]:
+    """A mother who starts a new family as the guardian of its children."""
+    mother, case = _register(worker, who, at, rng, new_family=True, relationship="mother", is_guardian=True)
+    return mother, case, Family.objects.get(members__person=mother)
+
+
+def _child(worker: User, family: Family, who: Identity, at: datetime, rng: random.Random) -> tuple[Person, Any]:
+    return _register(worker, who, at, rng, family=family, relationship="child")
+
+
 def _karimov_family(worker: User, today: date, at: datetime, rng: random.Random) -> None:
-    mother, mother_case = _register(
+    mother, mother_case, family = _mother(
         worker,
         _who(
             "Dilnoza",
@@ -116,21 +125,17 @@ def _karimov_family(worker: User, today: date, at: datetime, rng: random.Random)
         ),
         at,
         rng,
-        new_family=True,
-        relationship="mother",
-        is_guardian=True,
     )
-    family = Family.objects.get(members__person=mother)
-    son, son_case = _register(
+    son, son_case = _child(
         worker,
+        family,
         _who("Jasur", "Karimov", ("Жасур", "Каримов"), _years_ago(today, 11, 9, 2), "male", place_of_birth="Andijon"),
         at,
         rng,
-        family=family,
-        relationship="child",
     )
-    daughter, daughter_case = _register(
+    daughter, daughter_case = _child(
         worker,
+        family,
         _who(
             "Madina",
             "Karimova",
@@ -142,8 +147,6 @@ def _karimov_family(worker: User, today: date, at: datetime, rng: random.Random)
         ),
         at,
         rng,
-        family=family,
-        relationship="child",
     )
     _consent(worker, mother, at)
     _consent(worker, son, at, guardian=mother, assent=True)
@@ -167,24 +170,19 @@ def _karimov_family(worker: User, today: date, at: datetime, rng: random.Random)
     )
 
 
-def _yusupov_family(worker: User, supervisor: User, today: date, at: datetime, rng: random.Random) -> None:
-    mother, mother_case = _register(
+def _yusupov_family(worker: User, today: date, at: datetime, rng: random.Random) -> None:
+    mother, mother_case, family = _mother(
         worker,
         _who("Shahnoza", "Yusupova", ("Шаҳноза", "Юсупова"), _years_ago(today, 29, 7, 8), "female"),
         at,
         rng,
-        new_family=True,
-        relationship="mother",
-        is_guardian=True,
     )
-    family = Family.objects.get(members__person=mother)
-    child, child_case = _register(
+    child, child_case = _child(
         worker,
+        family,
         _who("Aziz", "Yusupov", ("Азиз", "Юсупов"), _years_ago(today, 9, 4, 30), "male", place_of_birth="Mosul, Iraq"),
         at,
         rng,
-        family=family,
-        relationship="child",
     )
     _consent(worker, mother, at)
     _consent(worker, child, at, guardian=mother, assent=True)
@@ -193,23 +191,18 @@ def _yusupov_family(worker: User, supervisor: User, today: date, at: datetime, r
 
 
 def _akhmetov_family(worker: User, today: date, at: datetime, rng: random.Random) -> None:
-    mother, mother_case = _register(
+    mother, mother_case, family = _mother(
         worker,
         _who("Aigerim", "Akhmetova", ("Айгерім", "Ахметова"), _years_ago(today, 31, 2, 11), "female"),
         at,
         rng,
-        new_family=True,
-        relationship="mother",
-        is_guardian=True,
     )
-    family = Family.objects.get(members__person=mother)
-    _register(
+    _child(
         worker,
+        family,
         _who("Nurlan", "Akhmetov", ("Нұрлан", "Ахметов"), _years_ago(today, 7, 12, 1), "male"),
         at,
         rng,
-        family=family,
-        relationship="child",
     )
     _consent(worker, mother, at)
     _advance(worker, mother_case, "assessment", at, [])

@@ -12,7 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from hamkor.core import queries, services
 from hamkor.core.models import Agreement, ApiToken, Country, Organisation
-from hamkor.core.policy import holds
+from hamkor.core.policy import demand
 from hamkor.core.roles import second_factor_proved
 from hamkor.core.schemas import (
     AgreementIn,
@@ -34,13 +34,6 @@ class Pages(PageNumberPagination):
     max_page_size = 200
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    from django.core.exceptions import PermissionDenied
-
-    if not holds(request.user, permission):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
-
-
 @router.get("/me", response=MeOut, summary="The signed-in user")
 def me(request: HttpRequest) -> dict[str, Any]:
     user = request.user
@@ -58,20 +51,20 @@ def me(request: HttpRequest) -> dict[str, Any]:
 @router.get("/countries", response=list[CountryOut], summary="Countries")
 @paginate(Pages)
 def countries(request: HttpRequest) -> Any:
-    _require(request, "country.view")
+    demand(request.user, "country.view")
     return Country.objects.restrict(request.user, "view").order_by("code")
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
 @paginate(Pages)
 def organisations(request: HttpRequest, kind: str = "", country: str = "", q: str = "") -> Any:
-    _require(request, "organisation.view")
+    demand(request.user, "organisation.view")
     return queries.organisations(request.user, kind=kind, country=country, q=q)
 
 
 @router.get("/organisations/{int:pk}", response=OrganisationOut, summary="One organisation")
 def organisation(request: HttpRequest, pk: int) -> Organisation:
-    _require(request, "organisation.view")
+    demand(request.user, "organisation.view")
     return get_object_or_404(queries.organisations(request.user), pk=pk)
 
 
@@ -102,13 +95,13 @@ def _organisation_ref(pk: int, field: str) -> Organisation:
 
 @router.post("/organisations", response={201: OrganisationOut}, summary="Create an organisation")
 def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[Organisation]:
-    _require(request, "organisation.create")
+    demand(request.user, "organisation.create")
     return Status(201, services.create_organisation(request.user, **_organisation_fields(payload.model_dump())))
 
 
 @router.patch("/organisations/{int:pk}", response=OrganisationOut, summary="Change an organisation")
 def change_organisation(request: HttpRequest, pk: int, payload: OrganisationPatch) -> Organisation:
-    _require(request, "organisation.change")
+    demand(request.user, "organisation.change")
     org = get_object_or_404(Organisation.objects.restrict(request.user, "change"), pk=pk)
     fields = _organisation_fields(payload.model_dump(exclude_unset=True))
     return services.update_organisation(request.user, org, **fields)
@@ -117,19 +110,19 @@ def change_organisation(request: HttpRequest, pk: int, payload: OrganisationPatc
 @router.get("/agreements", response=list[AgreementOut], summary="Agreements")
 @paginate(Pages)
 def agreements(request: HttpRequest) -> Any:
-    _require(request, "agreement.view")
+    demand(request.user, "agreement.view")
     return queries.agreements(request.user)
 
 
 @router.get("/agreements/{int:pk}", response=AgreementOut, summary="One agreement")
 def agreement(request: HttpRequest, pk: int) -> Agreement:
-    _require(request, "agreement.view")
+    demand(request.user, "agreement.view")
     return get_object_or_404(queries.agreements(request.user), pk=pk)
 
 
 @router.post("/agreements", response={201: AgreementOut}, summary="Record an agreement")
 def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[Agreement]:
-    _require(request, "agreement.create")
+    demand(request.user, "agreement.create")
     fields = payload.model_dump()
     parties = [_organisation_ref(pk, "parties") for pk in fields.pop("parties")]
     return Status(201, services.create_agreement(request.user, parties=parties, **fields))
@@ -146,19 +139,19 @@ def audit(
     since: date | None = None,
     until: date | None = None,
 ) -> Any:
-    _require(request, "audit.view")
+    demand(request.user, "audit.view")
     filters = {"action": action, "actor": actor, "object_type": object_type, "object_id": object_id}
     return queries.audit_entries(request.user, since=since, until=until, **filters)
 
 
 @router.get("/tokens", response=list[TokenOut], summary="My API tokens")
 def tokens(request: HttpRequest) -> Any:
-    _require(request, "token.view")
+    demand(request.user, "token.view")
     return ApiToken.objects.restrict(request.user, "view")
 
 
 @router.post("/tokens/{int:pk}/revoke", response=TokenOut, summary="Revoke one of my API tokens")
 def revoke_token(request: HttpRequest, pk: int) -> ApiToken:
-    _require(request, "token.revoke")
+    demand(request.user, "token.revoke")
     token = get_object_or_404(ApiToken.objects.restrict(request.user, "revoke"), pk=pk)
     return services.revoke_api_token(request.user, token)

@@ -85,10 +85,6 @@ def _digest(key: DataKey, token: str) -> str:
     return hmac.new(key.index_secret, token.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def key_id_of(stored: str) -> str:
-    return stored.partition("$")[0]
-
-
 def parse_keys(raw: str) -> list[DataKey]:
     keys = []
     for part in (p.strip() for p in raw.split(",")):

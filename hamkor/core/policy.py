@@ -54,6 +54,15 @@ def holds(user: Any, permission: str) -> bool:
     return bool(user.roles & GRANTS.get(permission, frozenset()))
 
 
+def demand(user: Any, permission: str) -> None:
+    """Refuse (``PermissionDenied``, a 403 on pages and in the API) unless ``user`` holds ``permission``."""
+    if not holds(user, permission):
+        from django.core.exceptions import PermissionDenied
+        from django.utils.translation import gettext as _
+
+        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
+
+
 def restrict(user: Any, action: str, queryset: models.QuerySet[_M]) -> Any:
     """The rows of ``queryset`` that ``user`` may ``action``: none without the permission, then the scope."""
     subject = subject_of(queryset.model)

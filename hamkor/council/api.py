@@ -3,14 +3,12 @@ same access policy and queries as the pages."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from hamkor.core.policy import holds
+from hamkor.core.policy import demand
 from hamkor.council import queries
 from hamkor.council.models import Expert, Meeting
 from hamkor.council.schemas import ExpertDetailOut, ExpertOut, MeetingDetailOut, MeetingOut, WorkingGroupOut
@@ -29,11 +27,6 @@ class ExpertFilters(Schema):
     country: str = ""
     language: str = ""
     group: str = ""
-
-
-def _require(request: HttpRequest) -> None:
-    if not holds(request.user, "council.view"):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": "council.view"})
 
 
 def _expert(expert: Expert, *, detail: bool = False) -> dict[str, Any]:
@@ -74,20 +67,20 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
 @router.get("/experts", response=list[ExpertOut], summary="Experts (search in any script, filters)")
 @paginate(Pages)
 def experts(request: HttpRequest, filters: Query[ExpertFilters]) -> Any:
-    _require(request)
+    demand(request.user, "council.view")
     found = queries.experts(request.user, queries.DirectoryFilters(**filters.model_dump()))
     return [_expert(e) for e in found]
 
 
 @router.get("/experts/{int:pk}", response=ExpertDetailOut, summary="One expert")
 def expert(request: HttpRequest, pk: int) -> dict[str, Any]:
-    _require(request)
+    demand(request.user, "council.view")
     return _expert(get_object_or_404(queries.experts(request.user), pk=pk), detail=True)
 
 
 @router.get("/groups", response=list[WorkingGroupOut], summary="Working groups with members and chairs")
 def groups(request: HttpRequest) -> list[dict[str, Any]]:
-    _require(request)
+    demand(request.user, "council.view")
     return [
         {
             "slug": g.slug,
@@ -103,13 +96,13 @@ def groups(request: HttpRequest) -> list[dict[str, Any]]:
 @router.get("/meetings", response=list[MeetingOut], summary="Meetings, latest first")
 @paginate(Pages)
 def meetings(request: HttpRequest) -> Any:
-    _require(request)
+    demand(request.user, "council.view")
     return [_meeting(m) for m in queries.meetings(request.user)]
 
 
 @router.get("/meetings/{int:pk}", response=MeetingDetailOut, summary="One meeting with its records")
 def meeting(request: HttpRequest, pk: int) -> dict[str, Any]:
-    _require(request)
+    demand(request.user, "council.view")
     try:
         found = queries.meeting(request.user, pk)
     except Meeting.DoesNotExist:

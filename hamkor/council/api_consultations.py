@@ -3,12 +3,10 @@
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from hamkor.core.policy import holds
+from hamkor.core.policy import demand, holds
 from hamkor.council import queries_consultations as queries
 from hamkor.council import services
 from hamkor.council.models import Consultation, Expert
@@ -77,11 +75,6 @@ class ConsultationOut(Schema):
     dissent: str | None
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not holds(request.user, permission):
-        raise PermissionDenied(_("Your roles do not allow this (%(permission)s).") % {"permission": permission})
-
-
 def _out(request: HttpRequest, c: Consultation) -> dict[str, Any]:
     sits = queries.seat_of(request.user, c) is not None
     done = c.recommended_at is not None
@@ -124,13 +117,13 @@ def _out(request: HttpRequest, c: Consultation) -> dict[str, Any]:
 
 
 def _find(request: HttpRequest, code: str) -> Consultation:
-    _require(request, "council.view")
+    demand(request.user, "council.view")
     return queries.open_consultation(request.user, code)
 
 
 @router.get("", response=list[ConsultationOut], summary="Consultations the user may see")
 def consultations(request: HttpRequest) -> list[dict[str, Any]]:
-    _require(request, "council.view")
+    demand(request.user, "council.view")
     return [_out(request, c) for c in queries.consultations(request.user)[:200]]
 
 
@@ -141,14 +134,14 @@ def consultation(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.post("", response={201: ConsultationOut}, summary="Ask the Council")
 def request_consultation(request: HttpRequest, payload: ConsultationIn) -> Status[dict[str, Any]]:
-    _require(request, "council.request")
+    demand(request.user, "council.request")
     found = services.request_consultation(request.user, **payload.model_dump())
     return Status(201, _out(request, found))
 
 
 @router.post("/{code}/propose", response=ConsultationOut, summary="Propose a panel")
 def propose(request: HttpRequest, code: str) -> dict[str, Any]:
-    _require(request, "council.manage")
+    demand(request.user, "council.manage")
     found = _find(request, code)
     services.propose_panel(request.user, found)
     return _out(request, found)
@@ -156,7 +149,7 @@ def propose(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.post("/{code}/confirm", response=ConsultationOut, summary="Confirm the panel")
 def confirm(request: HttpRequest, code: str, payload: PanelIn) -> dict[str, Any]:
-    _require(request, "council.manage")
+    demand(request.user, "council.manage")
     found = _find(request, code)
     experts = list(Expert.objects.filter(pk__in=payload.experts)) if payload.experts else None
     services.confirm_panel(request.user, found, experts)
@@ -191,7 +184,7 @@ def opinion(request: HttpRequest, code: str, payload: OpinionIn) -> Status[dict[
 
 @router.post("/{code}/recommendation", response={201: ConsultationOut}, summary="Consolidate")
 def recommend(request: HttpRequest, code: str, payload: RecommendationIn) -> Status[dict[str, Any]]:
-    _require(request, "council.manage")
+    demand(request.user, "council.manage")
     found = _find(request, code)
     services.consolidate(request.user, found, text=payload.text, dissent=payload.dissent)
     found.refresh_from_db()
