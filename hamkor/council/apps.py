@@ -14,9 +14,11 @@ class CouncilConfig(AppConfig):
         from hamkor.core.schedule import every_day
         from hamkor.council.access import install_council_policy
         from hamkor.council.demo import seed_council
+        from hamkor.council.search import install_council_search
         from hamkor.council.tasks import send_deadline_reminders_daily
 
         install_council_policy()
+        install_council_search()
         every_day("council.deadline_reminders", send_deadline_reminders_daily)
         if seed_council not in EXTRA_SEEDS:
             EXTRA_SEEDS.append(seed_council)

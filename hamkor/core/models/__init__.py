@@ -2,6 +2,7 @@ from hamkor.core.models.audit import AuditEntry, AuditHead
 from hamkor.core.models.geography import Country
 from hamkor.core.models.organisation import Agreement, AgreementDocument, Organisation
 from hamkor.core.models.schedule import ScheduledRun
+from hamkor.core.models.search import SearchDocument, SearchFacet
 from hamkor.core.models.token import ApiToken
 from hamkor.core.models.user import User, UserRole
 
@@ -14,6 +15,8 @@ __all__ = [
     "Country",
     "Organisation",
     "ScheduledRun",
+    "SearchDocument",
+    "SearchFacet",
     "User",
     "UserRole",
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from hamkor.core.audit import record
 from hamkor.core.folding import fold
 from hamkor.core.models import Country, Organisation, User
+from hamkor.core.search import index
 from hamkor.council.models import Conflict, Discipline, Expert, Language, PublicField
 from hamkor.council.services.common import now_or, require_manage
 
@@ -133,6 +134,7 @@ def create_expert(
     with transaction.atomic():
         expert.save()
         record(actor, "expert.create", expert, details={"country": country.pk, "disciplines": expert.disciplines})
+        index(expert)
     return expert
 
 
@@ -154,6 +156,7 @@ def update_expert(actor: Any, expert: Expert, **fields: Any) -> Expert:
     with transaction.atomic():
         expert.save()
         record(actor, "expert.update", expert, details={"fields": sorted(changed)})
+        index(expert)
     return expert
 
 
@@ -171,6 +174,7 @@ def vet_expert(actor: Any, expert: Expert, status: str, *, reason: str = "", now
         expert.vetted_at = now_or(now)
         expert.save(update_fields=["vetting_status", "vetted_at"])
         record(actor, "expert.vet", expert, reason=reason.strip(), details={"from": before, "to": status})
+        index(expert)
     return expert
 
 

@@ -1,0 +1,170 @@
+"""Text for the index: query terms with light stemming, the detected language, and snippets with highlights.
+
+Everything is matched on ``fold()`` keys, so Cyrillic and Latin meet. Inflection is met from the query side:
+each query word also matches every indexed word that starts with its stem (``reintegratsiyasi`` →
+``reyntegras*`` finds ``реинтеграция``, ``реинтеграции``, ``reintegratsiya``), while the exact word still counts
+extra, so a document using the very word ranks first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from django.utils.safestring import SafeString, mark_safe
+
+from hamkor.core.folding import fold, fold_words
+
+# Endings of Uzbek, Kazakh, Kyrgyz and Russian (and a few English), in the folded alphabet, longest first.
+# Only one is taken off a word, and never below _MIN_STEM letters, so a stem stays specific.
+# fmt: off
+_ENDINGS: Final = sorted(
+    {
+        # Uzbek and the other Turkic languages: plural, possessive and case endings
+        "larining", "larning", "laridan", "larida", "lariga", "larini", "lardan", "larda", "larga", "larni",
+        "lari", "lar", "ler", "ning", "nyng", "dagi", "dan", "den", "tan", "ten", "ga", "ge", "ka", "ke", "da",
+        "de", "ta", "te", "ni", "si", "sy", "imiz", "ingiz",
+        # Russian noun and adjective endings
+        "iyami", "iyax", "iyam", "yami", "ami", "yax", "ax", "am", "ov", "ev", "ey", "oy", "om", "em", "ix", "im",
+        "ogo", "ego", "omu", "emu", "aya", "yaya", "oe", "ie", "ye", "ya", "yu", "iy",
+        # English
+        "ations", "ation", "ings", "ing", "ies", "ed", "es", "s",
+    },
+    key=len,
+    reverse=True,
+)
+# fmt: on
+_VOWELS: Final = frozenset("aeiouy")
+_MIN_STEM: Final = 4
+_MAX_TERMS: Final = 8
+
+
+def stem(word: str) -> str:
+    """The stem a folded query word is matched by as a prefix; short words and numbers stay whole."""
+    if len(word) <= _MIN_STEM + 1 or not word.isalpha():
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            word = word[: -len(ending)]
+            break
+    while len(word) > _MIN_STEM and word[-1] in _VOWELS:
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word: the folded word itself and the stem it also matches by prefix."""
+
+    word: str
+    stem: str
+
+
+def query_terms(query: str) -> list[Term]:
+    """The terms of a query as typed, folded; at most eight, duplicates dropped."""
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for word in fold_words(query[:500]):
+        if word in seen:
+            continue
+        seen.add(word)
+        terms.append(Term(word, stem(word)))
+    return terms[:_MAX_TERMS]
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text`` as an ISO 639-1 code (``uz-Cyrl`` for Uzbek in Cyrillic), or "" if unsure."""
+    import pycld2
+
+    sample = text[:20_000]
+    if len(sample.strip()) < 20:
+        return ""
+    try:
+        reliable, _bytes, details = pycld2.detect(sample)
+    except pycld2.error:
+        return ""
+    code: str = details[0][1]
+    if not reliable or code in ("un", "xx"):
+        return ""
+    if code == "uz" and _mostly_cyrillic(sample):
+        return "uz-Cyrl"
+    return code
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+    letters = sum(1 for char in text if char.isalpha())
+    return letters > 0 and cyrillic * 2 > letters
+
+
+# --- snippets -----------------------------------------------------------------------------------------------
+
+_WORD: Final = re.compile(r"\w[\w'ʻʼ’‘`-]*", re.UNICODE)
+_CHUNK: Final = 600
+_SCAN_LIMIT: Final = 60_000
+_WINDOW_WORDS: Final = 32
+
+
+def snippet(text: str, terms: list[Term]) -> SafeString:
+    """About thirty words of ``text`` around the first place the query's terms meet it, with each matching word
+    in ``<mark>``; the opening words when the match is only in the title. HTML-escaped."""
+    if not text:
+        return mark_safe("")
+    position = _first_match(text, terms)
+    start = max(0, (position or 0) - 80)
+    if start:
+        start = _word_start(text, start)
+    words = list(_WORD.finditer(text, start, min(len(text), start + _CHUNK)))[:_WINDOW_WORDS]
+    if not words:
+        return mark_safe("")
+    end = words[-1].end()
+    pieces: list[str] = ["… " if start else ""]
+    cursor = words[0].start()
+    for match in words:
+        pieces.append(html.escape(text[cursor : match.start()]))
+        word = html.escape(match.group())
+        pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), terms) else word)
+        cursor = match.end()
+    pieces.append(" …" if end < len(text) else "")
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece of text is escaped above)
+
+
+def highlight(text: str, terms: list[Term]) -> SafeString:
+    """``text`` (a title) HTML-escaped, with every word matching a query term in ``<mark>``."""
+    pieces: list[str] = []
+    cursor = 0
+    for match in _WORD.finditer(text):
+        pieces.append(html.escape(text[cursor : match.start()]))
+        word = html.escape(match.group())
+        pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), terms) else word)
+        cursor = match.end()
+    pieces.append(html.escape(text[cursor:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece of text is escaped above)
+
+
+def _first_match(text: str, terms: list[Term]) -> int | None:
+    """Where the first word matching a term starts, scanning chunk by chunk so long texts stay cheap."""
+    stems = tuple(term.stem for term in terms)
+    if not stems:
+        return None
+    for offset in range(0, min(len(text), _SCAN_LIMIT), _CHUNK):
+        chunk = text[offset : offset + _CHUNK + 40]
+        if not any(f" {s}" in f" {fold(chunk)}" for s in stems):
+            continue
+        for match in _WORD.finditer(chunk):
+            if _matches(match.group(), terms):
+                return offset + match.start()
+    return None
+
+
+def _matches(word: str, terms: list[Term]) -> bool:
+    key = fold(word)
+    return any(key.startswith(term.stem) for term in terms) if key else False
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
