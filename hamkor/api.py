@@ -156,10 +156,13 @@ def _mount_routers() -> None:
     from hamkor.cases import api_dossiers, api_referrals, api_retention, api_statistics
     from hamkor.cases.api import router as cases_router
     from hamkor.core.api import router as core_router
+    from hamkor.core.api_search import router as search_router
     from hamkor.council.api import router as council_router
     from hamkor.council.api_consultations import router as council_consultations_router
+    from hamkor.library.api import router as library_router
 
     api.add_router("/", core_router)
+    api.add_router("/", search_router)
     # The case routes end in a catch-all "/{person_code}/{number}", so the topics under /cases come first.
     api.add_router("/cases/referrals", api_referrals.router)
     api.add_router("/cases/dossiers", api_dossiers.router)
@@ -167,6 +170,7 @@ def _mount_routers() -> None:
     api.add_router("/cases/retention", api_retention.router)
     api.add_router("/council", council_router)
     api.add_router("/council/consultations", council_consultations_router)
+    api.add_router("/library", library_router)
     api.add_router("/cases", cases_router)
 
 

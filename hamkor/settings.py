@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hamkor.core",
     "hamkor.cases",
     "hamkor.council",
+    "hamkor.library",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("hamkor.core.urls")),
     path("cases/", include("hamkor.cases.urls")),
     path("", include("hamkor.council.urls")),
+    path("", include("hamkor.library.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

@@ -54,7 +54,10 @@ class ContentSecurityPolicyMiddleware:
 
 
 class ApiBodyLimitMiddleware:
-    """An API request that announces a body over the limit is refused before anything reads it."""
+    """A request that announces a body over the limit is refused before anything reads or stores it: API bodies
+    over ``HAMKOR_MAX_BODY_BYTES``, file uploads (multipart, pages and API) over ``HAMKOR_MAX_UPLOAD_BYTES``."""
+
+    FORM_OVERHEAD = 64 * 1024  # the other fields and the multipart boundaries around one file
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -62,13 +65,21 @@ class ApiBodyLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         from django.conf import settings
 
-        if request.path.startswith("/api/"):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        is_api = request.path.startswith("/api/")
+        if request.content_type == "multipart/form-data":
+            limit = settings.HAMKOR_MAX_UPLOAD_BYTES + self.FORM_OVERHEAD
+        else:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE if is_api else 0
+        if limit and length > limit:
+            if is_api:
                 from hamkor.api import body_too_large
 
                 return body_too_large(request)
+            from hamkor.core.views.errors import upload_too_large
+
+            return upload_too_large(request)
         return self.get_response(request)

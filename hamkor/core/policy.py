@@ -140,6 +140,7 @@ def install_core_policy() -> None:
     register_scope(User, "user", users_in_scope)
 
     grant("dashboard.view", ALL_ROLES)
+    grant("search.use", ALL_ROLES)
     grant("country.view", ALL_ROLES)
     grant("organisation.view", ALL_ROLES)
     grant("organisation.create", {Role.ADMINISTRATOR})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamkor.core.views import accounts, audit, pages, profile
+from hamkor.core.views import accounts, audit, pages, profile, search
 
 app_name = "core"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("agreements/<int:pk>/documents/<int:document_pk>/", pages.agreement_document, name="agreement_document"),
     path("audit/", audit.audit_log, name="audit"),
     path("audit/export.csv", audit.audit_export, name="audit_export"),
+    path("search/", search.search_page, name="search"),
     path("profile/", profile.profile, name="profile"),
     path("profile/tokens/<int:pk>/revoke/", profile.token_revoke, name="token_revoke"),
 ]

@@ -30,6 +30,7 @@ def expert_cards(expert: Expert) -> list[SearchCard]:
             body="\n".join([expert.biography, " · ".join(expert.expertise_tags), _organisation(expert)]),
             audience=DIRECTORY if vetted else SECRETARIAT,
             countries=(expert.country_id,),
+            types=tuple(expert.disciplines),
         )
     ]
     if vetted and expert.publishes(PublicField.NAME):
@@ -49,6 +50,7 @@ def expert_cards(expert: Expert) -> list[SearchCard]:
                 audience=PUBLIC,
                 hidden_from=DIRECTORY,
                 countries=(expert.country_id,) if shown(PublicField.COUNTRY) else (),
+                types=tuple(expert.disciplines) if shown(PublicField.DISCIPLINES) else (),
             )
         )
     return cards
@@ -66,7 +68,9 @@ def expert_audiences(user: Any) -> set[str]:
 def install_council_search() -> None:
     from django.utils.translation import gettext_lazy as _
 
-    register(SearchKind("council.expert", Expert, _("Council expert"), card=expert_cards))
+    register(
+        SearchKind("council.expert", Expert, _("Council expert"), card=expert_cards, types=dict(Discipline.choices))
+    )
     register_audience(expert_audiences)
 
 

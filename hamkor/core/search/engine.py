@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from hamkor.core.search.registry import KINDS, audiences_of
 from hamkor.core.search.text import Term, highlight, query_terms, snippet
 
-FACETS: Final = ("kind", "language", "country", "pillar", "year")
+FACETS: Final = ("kind", "type", "language", "country", "pillar", "year")
 MAX_PAGE: Final = 50
 # bm25 column weights on SQLite (title, summary, body); PostgreSQL uses setweight A/B/C with ts_rank defaults.
 _WEIGHTS: Final = (10.0, 4.0, 1.0)
@@ -102,6 +102,7 @@ class _Backend:
 
     match_from = ""
     score = ""
+    title_hit = ""
     order = ""
 
     def match_params(self, terms: list[Term], mode: str) -> list[Any]:
@@ -120,7 +121,13 @@ class _Backend:
         return sql, params
 
     def score_params(self, terms: list[Term], mode: str) -> list[Any]:
-        return []
+        return [term.stem for term in terms]
+
+    def scored(self, terms: list[Term]) -> str:
+        """The engine's relevance, multiplied by one plus the number of query words that begin a title word:
+        both engines' scores grow with a long body, and a title that names the subject should still lead."""
+        title_hits = " + ".join([self.title_hit] * len(terms))
+        return f"({self.score}) * (1 + {title_hits})"
 
     def hits(
         self, terms: list[Term], mode: str, audiences: list[str], conditions: dict[str, str], limit: int, offset: int
@@ -128,7 +135,7 @@ class _Backend:
         # Score every match, keep the page's ids with the total, and only then read those rows' text.
         where, params = self.where(audiences, conditions)
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.id AS id, {self.score} AS score {self.match_from}{where}),"  # noqa: S608 (constant SQL, values are parameters)
+            f"WITH m AS MATERIALIZED (SELECT d.id AS id, {self.scored(terms)} AS score {self.match_from}{where}),"  # noqa: S608 (constant SQL, values are parameters)
             f" top AS (SELECT id, score, count(*) OVER () AS total FROM m ORDER BY score {self.order}, id"
             " LIMIT %s OFFSET %s)"
             " SELECT d.id, d.kind, d.object_id, d.title, d.url, d.text, d.language, d.year, top.score, top.total"
@@ -171,6 +178,7 @@ class _Sqlite(_Backend):
         "FROM core_search_fts JOIN core_searchdocument d ON d.id = core_search_fts.rowid WHERE core_search_fts MATCH %s"
     )
     score = "bm25(core_search_fts, {}, {}, {})".format(*_WEIGHTS)
+    title_hit = "(instr(' ' || d.title_key, ' ' || %s) > 0)"
     order = "ASC"  # bm25 is negative: the more relevant, the lower
 
     def match_params(self, terms: list[Term], mode: str) -> list[Any]:
@@ -181,6 +189,7 @@ class _Sqlite(_Backend):
 class _Postgres(_Backend):
     match_from = "FROM core_searchdocument d WHERE d.vector @@ to_tsquery('simple', %s)"
     score = "ts_rank(d.vector, to_tsquery('simple', %s))"
+    title_hit = "(position(' ' || %s in ' ' || d.title_key) > 0)::int"
     order = "DESC"
 
     def match_params(self, terms: list[Term], mode: str) -> list[Any]:
@@ -188,4 +197,4 @@ class _Postgres(_Backend):
         return [(" | " if mode == "any" else " & ").join(parts)]
 
     def score_params(self, terms: list[Term], mode: str) -> list[Any]:
-        return self.match_params(terms, mode)
+        return [*self.match_params(terms, mode), *super().score_params(terms, mode)]

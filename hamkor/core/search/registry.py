@@ -18,7 +18,7 @@ counted either.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,7 @@ class SearchCard:
     languages: tuple[str, ...] = ()  # declared languages; the detected one is added by the index
     countries: tuple[str, ...] = ()  # ISO alpha-2 codes
     pillars: tuple[str, ...] = ()  # hamkor.core.pillars.Pillar values
+    types: tuple[str, ...] = ()  # what sort of thing within its kind (a library item's kind, an expert's disciplines)
     year: int | None = None
     extra_facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -55,6 +56,8 @@ class SearchKind:
     card: Callable[[Any], SearchCard | list[SearchCard] | None]
     # The objects ``hamkor reindex`` walks; by default every row of the model.
     everything: Callable[[], Iterable[Any]] | None = None
+    # The names of the card's ``types`` values, for the "type" facet.
+    types: Mapping[str, str | Promise] = field(default_factory=dict)
 
     def objects(self) -> Iterable[Any]:
         if self.everything is not None:

@@ -92,6 +92,8 @@ def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
 
 def _facets(kind: str, card: SearchCard, detected: str) -> Iterator[tuple[str, str]]:
     yield "kind", kind
+    for type_ in card.types:
+        yield "type", type_
     for language in card.languages or ((detected,) if detected else ()):
         yield "language", language
     for country in card.countries:

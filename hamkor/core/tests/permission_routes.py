@@ -20,6 +20,7 @@ ROUTES: dict[str, Route] = {
     "core:second_factor": Route(allowed=ADMIN),
     "core:second_factor_setup": Route(allowed=ADMIN),
     "core:dashboard": Route(allowed=LEARNER),
+    "core:search": Route(allowed=None, data={"q": "Tashkent"}),
     "core:organisations": Route(allowed=LEARNER),
     "core:organisation_create": Route(allowed=ADMIN, denied=PROGRAMME),
     "core:organisation": Route(allowed=LEARNER, kwargs=("pk=org",)),
@@ -43,6 +44,7 @@ ROUTES: dict[str, Route] = {
 
 API_ROUTES: dict[str, Route] = {
     "GET /api/v1/me": Route(allowed=LEARNER),
+    "GET /api/v1/search": Route(allowed=LEARNER, data={"q": "Tashkent"}),
     "GET /api/v1/countries": Route(allowed=LEARNER),
     "GET /api/v1/organisations": Route(allowed=LEARNER),
     "GET /api/v1/organisations/{pk}": Route(allowed=LEARNER, kwargs=("pk=org",)),

@@ -114,7 +114,7 @@ def _api_call(client, key: str, route: Route, objects: dict[str, Any], headers: 
         data["parties"] = list(Organisation.objects.values_list("pk", flat=True)[:2])
     send = getattr(client, method.lower())
     if method == "GET":
-        return send(path, **headers)
+        return send(path, data, **headers)  # a GET route's data is its query string
     return send(path, data, content_type="application/json", **headers)
 
 

@@ -197,6 +197,16 @@ def test_the_public_finds_only_published_expert_fields(world, persona):
     assert [hit.url.startswith("/council/experts/") for hit in reader.hits] == [True]
 
 
+def test_the_type_facet_names_what_sort_of_thing_was_found(world, persona):
+    from hamkor.core.search.labels import facet_labels
+
+    _expert("Dilnoza Karimova", "")
+    page = search(persona["case_worker"], "Dilnoza")
+    assert dict(page.facets["type"]) == {"psychology": 1}
+    assert facet_labels(page.facets)["type"] == {"psychology": "Psychology"}
+    assert search(persona["case_worker"], "Dilnoza", filters={"type": "theology"}).total == 0
+
+
 def test_an_unvetted_expert_is_found_by_the_secretariat_only(world, persona):
     _expert("Pending Person", "", vet=False)
     assert search(persona["case_worker"], "Pending").total == 0
@@ -210,3 +220,60 @@ def test_reindex_rebuilds_the_index_from_the_objects(world, persona, capsys):
     call_command("reindex")
     assert "council.expert: 1 documents" in capsys.readouterr().out
     assert search(persona["case_worker"], "Dilnoza").total == 1
+
+
+# --- the page and the API ---------------------------------------------------------------------------------
+
+
+def test_every_page_header_has_the_search_box(client, db):
+    response = client.get("/accounts/login/")
+    assert b'action="/search/"' in response.content and b'name="q"' in response.content
+
+
+def test_the_search_page_shows_hits_with_highlights_and_facets(client, shelf):
+    response = client.get("/search/", {"q": "reabilitatsiya"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="/d/1" class="result-title">' in html
+    assert "<mark>реабилитации</mark>" in html
+    assert "Uzbekistan" in html  # the country facet, by name
+    assert "/d/2" not in html  # partners only
+
+
+def test_a_facet_link_narrows_and_a_selected_one_widens_again(client, shelf, partner):
+    client.force_login(partner)
+    html = client.get("/search/", {"q": "reintegratsiya", "year": "2024"}).content.decode()
+    assert "/d/2" in html and "/d/1" not in html
+    assert 'href="?q=reintegratsiya" aria-current="true"' in html
+
+
+def test_the_api_returns_results_best_first_with_facets(shelf, partner):
+    from hamkor.conftest import verified_client
+
+    body = verified_client(partner).get("/api/v1/search", {"q": "reintegratsiya"}).json()
+    assert body["count"] == 2
+    assert [r["url"] for r in body["results"]] == ["/d/1", "/d/2"]  # the exact word before its inflection
+    assert set(body["results"][0]) == {"kind", "kind_label", "title", "url", "snippet", "language", "year"}
+    assert {v["value"]: v["count"] for v in body["facets"]["year"]} == {"2023": 1, "2024": 1}
+    narrowed = verified_client(partner).get("/api/v1/search", {"q": "reintegratsiya", "year": "2023"}).json()
+    assert [r["url"] for r in narrowed["results"]] == ["/d/1"]
+
+
+def test_the_api_without_a_query_is_a_problem(partner, db):
+    from hamkor.conftest import verified_client
+
+    response = verified_client(partner).get("/api/v1/search")
+    assert response.status_code == 422
+    assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_a_title_match_leads_even_when_its_body_is_long(partners_audience):
+    long_body = " ".join(["Family support, schooling and vocational training for returnees."] * 400)
+    put_cards(
+        "test.doc",
+        [
+            (1, SearchCard("Proforiyentatsiya for young returnees", "/d/1", "A programme.", body=long_body)),
+            (2, SearchCard("Schooling", "/d/2", "Short note mentioning proforiyentatsiya once.")),
+        ],
+    )
+    assert _ids(search(None, "профориентация")) == ["1", "2"]

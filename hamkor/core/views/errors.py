@@ -10,3 +10,11 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "core/error.html", {"status": 404}, status=404)
+
+
+def upload_too_large(request: HttpRequest) -> HttpResponse:
+    """A page upload over the size limit, refused before its body is read (status 413)."""
+    from django.conf import settings
+
+    megabytes = settings.HAMKOR_MAX_UPLOAD_BYTES // (1024 * 1024)
+    return render(request, "core/error.html", {"status": 413, "megabytes": megabytes}, status=413)
