@@ -44,6 +44,7 @@ class SearchOut(Schema):
     page: int
     pages: int
     any_word: bool
+    facets_exact: bool
     results: list[SearchResultOut]
     facets: dict[str, list[FacetValueOut]]
 
@@ -51,7 +52,8 @@ class SearchOut(Schema):
 @router.get("/search", response=SearchOut, summary="Search everything the caller may read")
 def search(request: HttpRequest, filters: Query[SearchFilters]) -> SearchOut:
     """Results best first. ``snippet`` is HTML: the text is escaped and matching words are in ``<mark>``.
-    A document the caller may not read is neither returned nor counted in ``count`` or ``facets``."""
+    A document the caller may not read is neither returned nor counted in ``count`` or ``facets``. Facet counts
+    are exact up to 2,000 matches; beyond that they are estimated from a sample (``facets_exact`` false)."""
     demand(request.user, "search.use")
     chosen = {
         "type": filters.type,
@@ -75,6 +77,7 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> SearchOut:
         page=page.page,
         pages=page.pages,
         any_word=page.any_word,
+        facets_exact=page.facets_exact,
         results=[
             SearchResultOut(
                 kind=hit.kind,

@@ -7,23 +7,23 @@ from django.db import migrations, models
 # keys, weighted title > summary > body at query time (SQLite) or by setweight (PostgreSQL).
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE core_search_fts USING fts5(
-        title_key, summary_key, body_key,
+        title_key, summary_key, body_key, filter_key,
         content='core_searchdocument', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
     )""",
     """CREATE TRIGGER core_search_fts_insert AFTER INSERT ON core_searchdocument BEGIN
-        INSERT INTO core_search_fts(rowid, title_key, summary_key, body_key)
-        VALUES (new.id, new.title_key, new.summary_key, new.body_key);
+        INSERT INTO core_search_fts(rowid, title_key, summary_key, body_key, filter_key)
+        VALUES (new.id, new.title_key, new.summary_key, new.body_key, new.filter_key);
     END""",
     """CREATE TRIGGER core_search_fts_delete AFTER DELETE ON core_searchdocument BEGIN
-        INSERT INTO core_search_fts(core_search_fts, rowid, title_key, summary_key, body_key)
-        VALUES ('delete', old.id, old.title_key, old.summary_key, old.body_key);
+        INSERT INTO core_search_fts(core_search_fts, rowid, title_key, summary_key, body_key, filter_key)
+        VALUES ('delete', old.id, old.title_key, old.summary_key, old.body_key, old.filter_key);
     END""",
     """CREATE TRIGGER core_search_fts_update AFTER UPDATE ON core_searchdocument BEGIN
-        INSERT INTO core_search_fts(core_search_fts, rowid, title_key, summary_key, body_key)
-        VALUES ('delete', old.id, old.title_key, old.summary_key, old.body_key);
-        INSERT INTO core_search_fts(rowid, title_key, summary_key, body_key)
-        VALUES (new.id, new.title_key, new.summary_key, new.body_key);
+        INSERT INTO core_search_fts(core_search_fts, rowid, title_key, summary_key, body_key, filter_key)
+        VALUES ('delete', old.id, old.title_key, old.summary_key, old.body_key, old.filter_key);
+        INSERT INTO core_search_fts(rowid, title_key, summary_key, body_key, filter_key)
+        VALUES (new.id, new.title_key, new.summary_key, new.body_key, new.filter_key);
     END""",
 ]
 SQLITE_BACKWARD = [
@@ -37,6 +37,7 @@ POSTGRES_FORWARD = [
         setweight(to_tsvector('simple', title_key), 'A')
         || setweight(to_tsvector('simple', summary_key), 'B')
         || setweight(to_tsvector('simple', left(body_key, 500000)), 'C')
+        || setweight(to_tsvector('simple', filter_key), 'D')
     ) STORED""",
     "CREATE INDEX core_search_vector ON core_searchdocument USING gin (vector)",
 ]
@@ -71,17 +72,18 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(max_length=64, verbose_name='kind')),
                 ('object_id', models.CharField(max_length=64, verbose_name='object')),
-                ('audience', models.CharField(db_index=True, max_length=100, verbose_name='audience')),
+                ('audience', models.CharField(max_length=100, verbose_name='audience')),
                 ('hidden_from', models.CharField(blank=True, max_length=100, verbose_name='hidden from')),
-                ('title', models.TextField(verbose_name='title')),
-                ('url', models.CharField(max_length=500, verbose_name='address')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('title_key', models.TextField(blank=True)),
-                ('summary_key', models.TextField(blank=True)),
-                ('body_key', models.TextField(blank=True)),
                 ('language', models.CharField(blank=True, max_length=16, verbose_name='detected language')),
                 ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
                 ('indexed_at', models.DateTimeField(auto_now=True, verbose_name='indexed')),
+                ('url', models.CharField(max_length=500, verbose_name='address')),
+                ('title', models.TextField(verbose_name='title')),
+                ('title_key', models.TextField(blank=True)),
+                ('filter_key', models.TextField(blank=True)),
+                ('summary_key', models.TextField(blank=True)),
+                ('body_key', models.TextField(blank=True)),
+                ('text', models.TextField(blank=True, verbose_name='text')),
             ],
             options={
                 'verbose_name': 'search document',

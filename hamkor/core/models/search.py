@@ -13,21 +13,26 @@ class SearchDocument(models.Model):
     ``tsvector`` column with a GIN index on PostgreSQL (migration 0007).
     """
 
+    # Small columns first: rows are read by id for every hit, and SQLite walks past the long texts to reach a
+    # column stored after them.
     kind = models.CharField(_("kind"), max_length=64)
     object_id = models.CharField(_("object"), max_length=64)
-    audience = models.CharField(_("audience"), max_length=100, db_index=True)
+    audience = models.CharField(_("audience"), max_length=100)
     # An audience that makes this document redundant: a visitor who belongs to it finds a richer document
     # about the same object instead (an expert's public card is hidden from those who see the directory).
     hidden_from = models.CharField(_("hidden from"), max_length=100, blank=True)
-    title = models.TextField(_("title"))
-    url = models.CharField(_("address"), max_length=500)
-    text = models.TextField(_("text"), blank=True)
-    title_key = models.TextField(blank=True)
-    summary_key = models.TextField(blank=True)
-    body_key = models.TextField(blank=True)
     language = models.CharField(_("detected language"), max_length=16, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+    url = models.CharField(_("address"), max_length=500)
+    title = models.TextField(_("title"))
+    title_key = models.TextField(blank=True)
+    # Reserved tokens for the audience, the hidden-from audience and every facet value (text.filter_token): the
+    # engines filter by them inside the full-text query.
+    filter_key = models.TextField(blank=True)
+    summary_key = models.TextField(blank=True)
+    body_key = models.TextField(blank=True)
+    text = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("search document")

@@ -1,11 +1,20 @@
-"""Reading the index: one query, with who-may-see-what inside the SQL, in SQLite FTS5 or PostgreSQL full text.
+"""Reading the index: who may find what, and every filter, are part of the full-text query itself.
 
-The access condition (``audience IN (...)``) is part of every statement that touches the index, the hits, the
-total and the facet counts alike, so a document a user may not find is not even counted.
+Both engines get the same question: the query's words, restricted to the user's audiences (and not hidden from
+them), narrowed by facet filters. Audiences and facet values are written into the index as reserved tokens (see
+``text.filter_tokens``), so SQLite FTS5 and PostgreSQL answer with doclist intersections, and a document a user
+may not find is never listed, never counted and never in a facet.
+
+Results come in tiers by where the words were found: every word in the title, then in the title or summary,
+then anywhere (the weighted fields, title > summary > body); inside a tier the engine's relevance (bm25 on
+SQLite, ts_rank on PostgreSQL) orders them. Only the tiers a page needs are ranked, so a common word costs the
+ranking of the titles that hold it, not of every body.
 """
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -13,12 +22,13 @@ from django.db import connection
 from django.utils.safestring import SafeString
 
 from hamkor.core.search.registry import KINDS, audiences_of
-from hamkor.core.search.text import Term, highlight, query_terms, snippet
+from hamkor.core.search.text import Term, filter_token, highlight, query_terms, snippet
 
 FACETS: Final = ("kind", "type", "language", "country", "pillar", "year")
 MAX_PAGE: Final = 50
-# bm25 column weights on SQLite (title, summary, body); PostgreSQL uses setweight A/B/C with ts_rank defaults.
-_WEIGHTS: Final = (10.0, 4.0, 1.0)
+# Facets are counted exactly up to this many matches; beyond it, over an even sample, scaled and marked "about".
+FACET_SAMPLE: Final = 2000
+TIERS: Final = ("title", "summary", "body")
 
 
 @dataclass(frozen=True)
@@ -50,10 +60,19 @@ class SearchPage:
     per_page: int
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     any_word: bool = False  # no document held every word, so these hold at least one
+    facets_exact: bool = True  # False: counted over an even sample of the matches and scaled
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class _Question:
+    terms: list[Term]
+    any_word: bool
+    audiences: list[str]
+    filters: dict[str, str]
 
 
 def search(
@@ -76,125 +95,179 @@ def search(
     if kind:
         conditions["kind"] = kind
     conditions = {name: value for name, value in conditions.items() if name in FACETS and value}
-    backend = _Postgres() if connection.vendor == "postgresql" else _Sqlite()
-    audiences = sorted(audiences_of(user))
-    any_word = False
-    rows = backend.hits(terms, "all", audiences, conditions, per_page, (page - 1) * per_page)
-    mode = "all"
-    if not rows and len(terms) > 1 and page == 1:
-        mode, any_word = "any", True
-        rows = backend.hits(terms, mode, audiences, conditions, per_page, 0)
-    total = rows[0][-1] if rows else 0
-    if not rows and page > 1:
-        total = backend.count(terms, mode, audiences, conditions)
-    hits = [
-        SearchHit(
-            kind, object_id, title, url, snippet(text, terms), language, year, float(score), highlight(title, terms)
+    backend: _Backend = _Postgres() if connection.vendor == "postgresql" else _Sqlite()
+    question = _Question(terms, False, sorted(audiences_of(user)), conditions)
+    matched = backend.ids(question)
+    if not matched and len(terms) > 1:
+        question = _Question(terms, True, question.audiences, conditions)
+        matched = backend.ids(question)
+    if not matched:
+        return SearchPage(query, [], 0, page, per_page)
+    ranked = _page_of(backend, question, (page - 1) * per_page, per_page)
+    rows = backend.rows([pk for pk, _score in ranked])
+    hits = []
+    for pk, score in ranked:
+        _id, kind_key, object_id, title, url, text, language, year = rows[pk]
+        hits.append(
+            SearchHit(
+                kind_key, object_id, title, url, snippet(text, terms), language, year, score, highlight(title, terms)
+            )
         )
-        for _id, kind, object_id, title, url, text, language, year, score, _total in rows
-    ]
-    facets = backend.facets(terms, mode, audiences, conditions) if with_facets and (rows or total) else {}
-    return SearchPage(query, hits, total, page, per_page, facets, any_word)
+    facets, exact = backend.facets(matched) if with_facets else ({}, True)
+    return SearchPage(query, hits, len(matched), page, per_page, facets, question.any_word, exact)
+
+
+def _page_of(backend: _Backend, question: _Question, offset: int, limit: int) -> list[tuple[int, float]]:
+    """Ranked ids for one page, walking the tiers and ranking only those the page reaches into."""
+    found: list[tuple[int, float]] = []
+    for tier in range(len(TIERS)):
+        size = backend.count(question, tier)
+        if offset >= size:
+            offset -= size
+            continue
+        found += backend.ranked(question, tier, limit - len(found), offset)
+        offset = 0
+        if len(found) >= limit:
+            break
+    return found
 
 
 class _Backend:
-    """The SQL both engines share; each supplies how a query matches and how a match is scored."""
+    """What each engine answers; the SQL around it is shared."""
 
-    match_from = ""
-    score = ""
-    title_hit = ""
-    order = ""
-
-    def match_params(self, terms: list[Term], mode: str) -> list[Any]:
+    def match(self, question: _Question, tier: int | None) -> str:
         raise NotImplementedError
 
-    def where(self, audiences: list[str], conditions: dict[str, str]) -> tuple[str, list[Any]]:
-        marks = ", ".join(["%s"] * len(audiences))
-        sql = f" AND d.audience IN ({marks}) AND (d.hidden_from = '' OR d.hidden_from NOT IN ({marks}))"
-        params: list[Any] = [*audiences, *audiences]
-        for name, value in sorted(conditions.items()):
-            sql += (
-                " AND EXISTS (SELECT 1 FROM core_searchfacet f"
-                " WHERE f.document_id = d.id AND f.name = %s AND f.value = %s)"
-            )
-            params += [name, value]
-        return sql, params
+    def ids(self, question: _Question) -> list[int]:
+        raise NotImplementedError
 
-    def score_params(self, terms: list[Term], mode: str) -> list[Any]:
-        return [term.stem for term in terms]
+    def count(self, question: _Question, tier: int) -> int:
+        raise NotImplementedError
 
-    def scored(self, terms: list[Term]) -> str:
-        """The engine's relevance, multiplied by one plus the number of query words that begin a title word:
-        both engines' scores grow with a long body, and a title that names the subject should still lead."""
-        title_hits = " + ".join([self.title_hit] * len(terms))
-        return f"({self.score}) * (1 + {title_hits})"
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
+        raise NotImplementedError
 
-    def hits(
-        self, terms: list[Term], mode: str, audiences: list[str], conditions: dict[str, str], limit: int, offset: int
-    ) -> list[tuple[Any, ...]]:
-        # Score every match, keep the page's ids with the total, and only then read those rows' text.
-        where, params = self.where(audiences, conditions)
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.id AS id, {self.scored(terms)} AS score {self.match_from}{where}),"  # noqa: S608 (constant SQL, values are parameters)
-            f" top AS (SELECT id, score, count(*) OVER () AS total FROM m ORDER BY score {self.order}, id"
-            " LIMIT %s OFFSET %s)"
-            " SELECT d.id, d.kind, d.object_id, d.title, d.url, d.text, d.language, d.year, top.score, top.total"
-            f" FROM top JOIN core_searchdocument d ON d.id = top.id ORDER BY top.score {self.order}, d.id"
-        )
-        arguments = [*self.score_params(terms, mode), *self.match_params(terms, mode), *params, limit, offset]
+    def rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+        if not ids:
+            return {}
+        marks = ", ".join(["%s"] * len(ids))
+        sql = "SELECT id, kind, object_id, title, url, text, language, year FROM core_searchdocument"
         with connection.cursor() as cursor:
-            cursor.execute(sql, arguments)
-            return list(cursor.fetchall())
+            cursor.execute(f"{sql} WHERE id IN ({marks})", ids)
+            return {row[0]: tuple(row) for row in cursor.fetchall()}
 
-    def count(self, terms: list[Term], mode: str, audiences: list[str], conditions: dict[str, str]) -> int:
-        where, params = self.where(audiences, conditions)
+    def facets(self, matched: list[int]) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        """Facet counts over the matched documents, or over an even sample of them when there are many."""
+        exact = len(matched) <= FACET_SAMPLE
+        # A seeded random sample: the same question gets the same estimate, and no stride aliases with a pattern
+        # in the order the documents were indexed.
+        sample = matched if exact else random.Random(len(matched)).sample(matched, FACET_SAMPLE)  # noqa: S311
+        scale = len(matched) / len(sample)
+        counts: Counter[tuple[str, str]] = Counter()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {self.match_from}{where}", [*self.match_params(terms, mode), *params])
-            return int(cursor.fetchone()[0])
-
-    def facets(
-        self, terms: list[Term], mode: str, audiences: list[str], conditions: dict[str, str]
-    ) -> dict[str, list[tuple[str, int]]]:
-        where, params = self.where(audiences, conditions)
-        matched = f"SELECT d.id {self.match_from}{where}"
-        sql = f"SELECT f.name, f.value, count(*) FROM core_searchfacet f WHERE f.document_id IN ({matched})"  # noqa: S608
-        sql += " GROUP BY f.name, f.value"
-        counts: dict[str, list[tuple[str, int]]] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*self.match_params(terms, mode), *params])
-            for name, value, count in cursor.fetchall():
-                if name in FACETS:
-                    counts.setdefault(name, []).append((value, int(count)))
-        for name, values in counts.items():
+            for start in range(0, len(sample), 500):
+                chunk = sample[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                where = f"WHERE document_id IN ({marks})"
+                cursor.execute(
+                    f"SELECT name, value, count(*) FROM core_searchfacet {where} GROUP BY name, value",  # noqa: S608
+                    chunk,
+                )
+                for name, value, count in cursor.fetchall():
+                    counts[(name, value)] += int(count)
+        result: dict[str, list[tuple[str, int]]] = {}
+        for (name, value), count in counts.items():
+            if name in FACETS:
+                result.setdefault(name, []).append((value, round(count * scale)))
+        for name, values in result.items():
             if name == "year":
                 values.sort(key=lambda pair: pair[0], reverse=True)
             else:
                 values.sort(key=lambda pair: (-pair[1], pair[0]))
-        return counts
+        return result, exact
 
 
 class _Sqlite(_Backend):
-    match_from = (
-        "FROM core_search_fts JOIN core_searchdocument d ON d.id = core_search_fts.rowid WHERE core_search_fts MATCH %s"
-    )
-    score = "bm25(core_search_fts, {}, {}, {})".format(*_WEIGHTS)
-    title_hit = "(instr(' ' || d.title_key, ' ' || %s) > 0)"
-    order = "ASC"  # bm25 is negative: the more relevant, the lower
+    """FTS5: column filters make the tiers, reserved tokens in ``filter_key`` the access and the facets."""
 
-    def match_params(self, terms: list[Term], mode: str) -> list[Any]:
-        parts = [f'("{t.word}" OR "{t.stem}"*)' if t.stem != t.word else f'"{t.word}"*' for t in terms]
-        return [(" OR " if mode == "any" else " AND ").join(parts)]
+    _COLUMNS: Final = ("title_key", "{title_key summary_key}", "{title_key summary_key body_key}")
+    # bm25 weights of title, summary, body and the reserved tokens (which never count towards relevance).
+    _RANKED: Final = (
+        "SELECT rowid, bm25(core_search_fts, 10.0, 4.0, 1.0, 0.0) AS score FROM core_search_fts"
+        " WHERE core_search_fts MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s"
+    )
+
+    def match(self, question: _Question, tier: int | None) -> str:
+        words = (" OR " if question.any_word else " AND ").join(
+            f'("{t.word}" OR "{t.stem}"*)' if t.stem != t.word else f'"{t.word}"*' for t in question.terms
+        )
+        allowed = " OR ".join(filter_token("audience", a) for a in question.audiences)
+        hidden = " OR ".join(filter_token("hidden", a) for a in question.audiences)
+        positive = [f"({self._COLUMNS[2 if tier is None else tier]} : ({words}))", f"(filter_key : ({allowed}))"]
+        positive += [f"(filter_key : {filter_token(n, v)})" for n, v in sorted(question.filters.items())]
+        expression = f"({' AND '.join(positive)}) NOT (filter_key : ({hidden}))"
+        if tier:
+            expression = f"({expression}) NOT ({self._COLUMNS[tier - 1]} : ({words}))"
+        return expression
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+    def ids(self, question: _Question) -> list[int]:
+        sql = "SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s"
+        return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
+
+    def count(self, question: _Question, tier: int) -> int:
+        sql = "SELECT count(*) FROM core_search_fts WHERE core_search_fts MATCH %s"
+        return int(self._fetch(sql, [self.match(question, tier)])[0][0])
+
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
+        rows = self._fetch(self._RANKED, [self.match(question, tier), limit, offset])
+        return [(pk, -float(score)) for pk, score in rows]
 
 
 class _Postgres(_Backend):
-    match_from = "FROM core_searchdocument d WHERE d.vector @@ to_tsquery('simple', %s)"
-    score = "ts_rank(d.vector, to_tsquery('simple', %s))"
-    title_hit = "(position(' ' || %s in ' ' || d.title_key) > 0)::int"
-    order = "DESC"
+    """tsquery weights make the tiers (A title, B summary, C body); access and facet tokens carry weight D."""
 
-    def match_params(self, terms: list[Term], mode: str) -> list[Any]:
-        parts = [f"({t.word} | {t.stem}:*)" if t.stem != t.word else f"{t.word}:*" for t in terms]
-        return [(" | " if mode == "any" else " & ").join(parts)]
+    _WEIGHTS: Final = ("A", "AB", "ABC")
 
-    def score_params(self, terms: list[Term], mode: str) -> list[Any]:
-        return [*self.match_params(terms, mode), *super().score_params(terms, mode)]
+    def match(self, question: _Question, tier: int | None) -> str:
+        expression = self._words(question, 2 if tier is None else tier)
+        allowed = " | ".join(f"{filter_token('audience', a)}:D" for a in question.audiences)
+        hidden = " | ".join(f"{filter_token('hidden', a)}:D" for a in question.audiences)
+        parts = [f"({expression})", f"({allowed})", f"!({hidden})"]
+        parts += [f"{filter_token(n, v)}:D" for n, v in sorted(question.filters.items())]
+        if tier:
+            parts.append(f"!({self._words(question, tier - 1)})")
+        return " & ".join(parts)
+
+    def _words(self, question: _Question, tier: int) -> str:
+        weights = self._WEIGHTS[tier]
+        joined = (" | " if question.any_word else " & ").join(
+            f"({t.word}:{weights} | {t.stem}:*{weights})" if t.stem != t.word else f"{t.word}:*{weights}"
+            for t in question.terms
+        )
+        return f"({joined})"
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+    def ids(self, question: _Question) -> list[int]:
+        sql = "SELECT id FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s) ORDER BY id"
+        return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
+
+    def count(self, question: _Question, tier: int) -> int:
+        sql = "SELECT count(*) FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+        return int(self._fetch(sql, [self.match(question, tier)])[0][0])
+
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
+        query = self.match(question, tier)
+        sql = (
+            "SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS score FROM core_searchdocument"
+            " WHERE vector @@ to_tsquery('simple', %s) ORDER BY score DESC, id LIMIT %s OFFSET %s"
+        )
+        return [(pk, float(score)) for pk, score in self._fetch(sql, [query, query, limit, offset])]

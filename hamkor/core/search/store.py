@@ -11,7 +11,7 @@ from django.db import models, transaction
 from hamkor.core.folding import fold
 from hamkor.core.models import SearchDocument, SearchFacet
 from hamkor.core.search.registry import KINDS, SearchCard, kind_of
-from hamkor.core.search.text import detect_language
+from hamkor.core.search.text import detect_language, filter_token
 
 # Long texts (extracted books) are matched on their first 400,000 characters; titles and summaries in full.
 BODY_LIMIT = 400_000
@@ -74,6 +74,11 @@ def reindex(kinds: Iterable[str] | None = None) -> dict[str, int]:
 def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
     body = card.body[:BODY_LIMIT]
     text = f"{card.summary}\n{body}".strip()
+    language = detect_language(f"{card.title}\n{text}")
+    tokens = [filter_token("audience", card.audience)]
+    if card.hidden_from:
+        tokens.append(filter_token("hidden", card.hidden_from))
+    tokens += [filter_token(name, value) for name, value in _facets(kind, card, language)]
     return SearchDocument(
         kind=kind,
         object_id=str(pk),
@@ -85,8 +90,9 @@ def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
         title_key=fold(card.title),
         summary_key=fold(card.summary),
         body_key=fold(body),
-        language=detect_language(f"{card.title}\n{text}"),
+        language=language,
         year=card.year,
+        filter_key=" ".join(dict.fromkeys(tokens)),
     )
 
 

@@ -168,3 +168,15 @@ def _word_start(text: str, index: int) -> int:
     while index > 0 and not text[index - 1].isspace():
         index -= 1
     return index
+
+
+_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+# Reserved tokens start with "zq", which no folded word does (fold writes q as k).
+_TOKEN_PREFIX: Final = {"audience": "zqa", "hidden": "zqh"}
+
+
+def filter_token(name: str, value: str) -> str:
+    """The reserved index token for an audience (``name`` "audience"), a hidden-from audience ("hidden") or a
+    facet value (the facet's name): lower-case letters and digits only, so both engines keep it whole."""
+    prefix = _TOKEN_PREFIX.get(name, f"zqf{name}x")
+    return prefix + _NOT_ALNUM.sub("", value.lower())
