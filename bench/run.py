@@ -8,6 +8,7 @@ import sys
 BENCHMARKS = [
     ["bench.cases", "--people", "100000"],
     ["bench.council"],
+    ["bench.search", "--documents", "100000"],
 ]
 
 

@@ -837,7 +837,14 @@ def measure_latency(mix: Sequence[Probe], baseline: Baseline, partner: Any, part
         },
         # The ten slowest anonymous queries with how many documents they matched: the cost follows the matches.
         "slowest": [
-            {"query": p.text, "shape": p.shape, "total": page.total, "any_word": page.any_word, "ms": round(ms, 1)}
+            {
+                "query": p.text,
+                "shape": p.shape,
+                "total": page.total,
+                "any_word": page.any_word,
+                "facets_exact": getattr(page, "facets_exact", True),
+                "ms": round(ms, 1),
+            }
             for ms, p, page in slowest
         ],
     }
@@ -946,6 +953,16 @@ def run(
     }
 
 
+def engine_fingerprint() -> str:
+    """A short hash of the search engine's source, so a result can be matched to the code that produced it."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "hamkor" / "core" / "search").glob("*.py"), ROOT / "hamkor" / "core" / "folding.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def machine() -> dict[str, Any]:
     from django.db import connection
 
@@ -1005,6 +1022,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     report: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "engine": "PostgreSQL full text (tsvector, GIN)" if connection.vendor == "postgresql" else "SQLite FTS5",
+        "engine_source": engine_fingerprint(),
         "baseline": "SQLite FTS5, unicode61 remove_diacritics 2, unfolded text, words as typed",
         "seed": args.seed,
         "target_p95_ms": TARGET_P95_MS,

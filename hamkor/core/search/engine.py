@@ -22,12 +22,13 @@ from django.db import connection
 from django.utils.safestring import SafeString
 
 from hamkor.core.search.registry import KINDS, audiences_of
-from hamkor.core.search.text import Term, filter_token, highlight, query_terms, snippet
+from hamkor.core.search.text import Term, filter_token, highlight, holds_every_term, query_terms, snippet
 
 FACETS: Final = ("kind", "type", "language", "country", "pillar", "year")
 MAX_PAGE: Final = 50
-# Facets are counted exactly up to this many matches; beyond it, over an even sample, scaled and marked "about".
-FACET_SAMPLE: Final = 2000
+# Facets are counted exactly up to this many matches; beyond it, over a random sample of this many, scaled and
+# marked as estimated.
+FACET_SAMPLE: Final = 1000
 TIERS: Final = ("title", "summary", "body")
 
 
@@ -103,33 +104,42 @@ def search(
         matched = backend.ids(question)
     if not matched:
         return SearchPage(query, [], 0, page, per_page)
+    total = len(matched)
     ranked = _page_of(backend, question, (page - 1) * per_page, per_page)
     rows = backend.rows([pk for pk, _score in ranked])
     hits = []
     for pk, score in ranked:
         _id, kind_key, object_id, title, url, text, language, year = rows[pk]
-        hits.append(
-            SearchHit(
-                kind_key, object_id, title, url, snippet(text, terms), language, year, score, highlight(title, terms)
-            )
-        )
-    facets, exact = backend.facets(matched) if with_facets else ({}, True)
-    return SearchPage(query, hits, len(matched), page, per_page, facets, question.any_word, exact)
+        shown = snippet(text, terms, scan=not holds_every_term(title, terms))
+        hits.append(SearchHit(kind_key, object_id, title, url, shown, language, year, score, highlight(title, terms)))
+    exact = total <= FACET_SAMPLE
+    facets = backend.facets(_sample(matched), total) if with_facets else {}
+    return SearchPage(query, hits, total, page, per_page, facets, question.any_word, exact)
 
 
 def _page_of(backend: _Backend, question: _Question, offset: int, limit: int) -> list[tuple[int, float]]:
-    """Ranked ids for one page, walking the tiers and ranking only those the page reaches into."""
+    """Ranked ids for one page, walking the tiers and ranking only those the page reaches into (the first page
+    needs no counting: a tier that fills it ends the walk)."""
     found: list[tuple[int, float]] = []
     for tier in range(len(TIERS)):
-        size = backend.count(question, tier)
-        if offset >= size:
-            offset -= size
-            continue
+        if offset:
+            size = backend.count(question, tier)
+            if offset >= size:
+                offset -= size
+                continue
         found += backend.ranked(question, tier, limit - len(found), offset)
         offset = 0
         if len(found) >= limit:
             break
     return found
+
+
+def _sample(matched: list[int]) -> list[int]:
+    """Every match, or ``FACET_SAMPLE`` of them drawn at random with the match count as the seed (the same
+    question gets the same estimate, and no pattern in the order of indexing biases it)."""
+    if len(matched) <= FACET_SAMPLE:
+        return matched
+    return random.Random(len(matched)).sample(matched, FACET_SAMPLE)  # noqa: S311 (a statistical sample)
 
 
 class _Backend:
@@ -139,6 +149,7 @@ class _Backend:
         raise NotImplementedError
 
     def ids(self, question: _Question) -> list[int]:
+        """Every matching id, in one pass."""
         raise NotImplementedError
 
     def count(self, question: _Question, tier: int) -> int:
@@ -156,25 +167,21 @@ class _Backend:
             cursor.execute(f"{sql} WHERE id IN ({marks})", ids)
             return {row[0]: tuple(row) for row in cursor.fetchall()}
 
-    def facets(self, matched: list[int]) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-        """Facet counts over the matched documents, or over an even sample of them when there are many."""
-        exact = len(matched) <= FACET_SAMPLE
-        # A seeded random sample: the same question gets the same estimate, and no stride aliases with a pattern
-        # in the order the documents were indexed.
-        sample = matched if exact else random.Random(len(matched)).sample(matched, FACET_SAMPLE)  # noqa: S311
-        scale = len(matched) / len(sample)
+    def facets(self, sample: list[int], total: int) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts over ``sample`` (every match, or a sample of them), scaled to ``total``."""
+        if not sample:
+            return {}
+        scale = total / len(sample)
         counts: Counter[tuple[str, str]] = Counter()
+        marks = ", ".join(["%s"] * len(sample))
+        where = f"WHERE document_id IN ({marks})"
         with connection.cursor() as cursor:
-            for start in range(0, len(sample), 500):
-                chunk = sample[start : start + 500]
-                marks = ", ".join(["%s"] * len(chunk))
-                where = f"WHERE document_id IN ({marks})"
-                cursor.execute(
-                    f"SELECT name, value, count(*) FROM core_searchfacet {where} GROUP BY name, value",  # noqa: S608
-                    chunk,
-                )
-                for name, value, count in cursor.fetchall():
-                    counts[(name, value)] += int(count)
+            cursor.execute(
+                f"SELECT name, value, count(*) FROM core_searchfacet {where} GROUP BY name, value",  # noqa: S608
+                sample,
+            )
+            for name, value, count in cursor.fetchall():
+                counts[(name, value)] += int(count)
         result: dict[str, list[tuple[str, int]]] = {}
         for (name, value), count in counts.items():
             if name in FACETS:
@@ -184,7 +191,7 @@ class _Backend:
                 values.sort(key=lambda pair: pair[0], reverse=True)
             else:
                 values.sort(key=lambda pair: (-pair[1], pair[0]))
-        return result, exact
+        return result
 
 
 class _Sqlite(_Backend):
@@ -216,8 +223,10 @@ class _Sqlite(_Backend):
             return list(cursor.fetchall())
 
     def ids(self, question: _Question) -> list[int]:
-        sql = "SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s"
-        return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
+        # One string from SQLite is much cheaper than a Python row per match.
+        sql = "SELECT group_concat(rowid) FROM core_search_fts WHERE core_search_fts MATCH %s"
+        joined = self._fetch(sql, [self.match(question, None)])[0][0]
+        return [int(pk) for pk in joined.split(",")] if joined else []
 
     def count(self, question: _Question, tier: int) -> int:
         sql = "SELECT count(*) FROM core_search_fts WHERE core_search_fts MATCH %s"
@@ -257,7 +266,7 @@ class _Postgres(_Backend):
             return list(cursor.fetchall())
 
     def ids(self, question: _Question) -> list[int]:
-        sql = "SELECT id FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s) ORDER BY id"
+        sql = "SELECT id FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
         return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
 
     def count(self, question: _Question, tier: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from django.utils.safestring import SafeString, mark_safe
@@ -103,16 +104,18 @@ def _mostly_cyrillic(text: str) -> bool:
 
 _WORD: Final = re.compile(r"\w[\w'ʻʼ’‘`-]*", re.UNICODE)
 _CHUNK: Final = 600
-_SCAN_LIMIT: Final = 60_000
+_SCAN_LIMIT: Final = 20_000
+_OPENING: Final = 3_000
 _WINDOW_WORDS: Final = 32
 
 
-def snippet(text: str, terms: list[Term]) -> SafeString:
+def snippet(text: str, terms: list[Term], *, scan: bool = True) -> SafeString:
     """About thirty words of ``text`` around the first place the query's terms meet it, with each matching word
-    in ``<mark>``; the opening words when the match is only in the title. HTML-escaped."""
+    in ``<mark>``; the opening words when the match is only in the title (or ``scan`` is off because the title
+    already holds every word). HTML-escaped."""
     if not text:
         return mark_safe("")
-    position = _first_match(text, terms)
+    position = _first_match(text, terms) if scan else None
     start = max(0, (position or 0) - 80)
     if start:
         start = _word_start(text, start)
@@ -131,6 +134,12 @@ def snippet(text: str, terms: list[Term]) -> SafeString:
     return mark_safe("".join(pieces))  # noqa: S308 (every piece of text is escaped above)
 
 
+def holds_every_term(text: str, terms: list[Term]) -> bool:
+    """Whether every query term begins some word of ``text``."""
+    keys = [_word_key(match.group()) for match in _WORD.finditer(text)]
+    return all(any(key.startswith(term.stem) for key in keys) for term in terms)
+
+
 def highlight(text: str, terms: list[Term]) -> SafeString:
     """``text`` (a title) HTML-escaped, with every word matching a query term in ``<mark>``."""
     pieces: list[str] = []
@@ -145,13 +154,18 @@ def highlight(text: str, terms: list[Term]) -> SafeString:
 
 
 def _first_match(text: str, terms: list[Term]) -> int | None:
-    """Where the first word matching a term starts, scanning chunk by chunk so long texts stay cheap."""
-    stems = tuple(term.stem for term in terms)
+    """Where the first word matching a term starts: word by word through the opening (word keys are cached, so
+    this is cheap), then chunk by chunk through the rest so long texts stay cheap."""
+    stems = tuple(f" {term.stem}" for term in terms)
     if not stems:
         return None
-    for offset in range(0, min(len(text), _SCAN_LIMIT), _CHUNK):
+    for match in _WORD.finditer(text, 0, min(len(text), _OPENING)):
+        if _matches(match.group(), terms):
+            return match.start()
+    for offset in range(_OPENING, min(len(text), _SCAN_LIMIT), _CHUNK):
         chunk = text[offset : offset + _CHUNK + 40]
-        if not any(f" {s}" in f" {fold(chunk)}" for s in stems):
+        folded = f" {fold(chunk)}"
+        if not any(stem in folded for stem in stems):
             continue
         for match in _WORD.finditer(chunk):
             if _matches(match.group(), terms):
@@ -160,8 +174,13 @@ def _first_match(text: str, terms: list[Term]) -> int | None:
 
 
 def _matches(word: str, terms: list[Term]) -> bool:
-    key = fold(word)
+    key = _word_key(word)
     return any(key.startswith(term.stem) for term in terms) if key else False
+
+
+@lru_cache(maxsize=65_536)
+def _word_key(word: str) -> str:
+    return fold(word)
 
 
 def _word_start(text: str, index: int) -> int:
