@@ -205,9 +205,7 @@ class _Sqlite(_Backend):
     )
 
     def match(self, question: _Question, tier: int | None) -> str:
-        words = (" OR " if question.any_word else " AND ").join(
-            f'("{t.word}" OR "{t.stem}"*)' if t.stem != t.word else f'"{t.word}"*' for t in question.terms
-        )
+        words = (" OR " if question.any_word else " AND ").join(self._term(t) for t in question.terms)
         allowed = " OR ".join(filter_token("audience", a) for a in question.audiences)
         hidden = " OR ".join(filter_token("hidden", a) for a in question.audiences)
         positive = [f"({self._COLUMNS[2 if tier is None else tier]} : ({words}))", f"(filter_key : ({allowed}))"]
@@ -216,6 +214,12 @@ class _Sqlite(_Backend):
         if tier:
             expression = f"({expression}) NOT ({self._COLUMNS[tier - 1]} : ({words}))"
         return expression
+
+    @staticmethod
+    def _term(t: Term) -> str:
+        if len(t.word) < 2:  # a one-letter prefix would walk every term of the index
+            return f'"{t.word}"'
+        return f'("{t.word}" OR "{t.stem}"*)' if t.stem != t.word else f'"{t.word}"*'
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         with connection.cursor() as cursor:
@@ -238,27 +242,34 @@ class _Sqlite(_Backend):
 
 
 class _Postgres(_Backend):
-    """tsquery weights make the tiers (A title, B summary, C body); access and facet tokens carry weight D."""
+    """tsquery weights make the tiers (A title, B summary, C body; the reserved tokens carry D). A weight in a
+    query makes PostgreSQL recheck the row, so only the title and summary tiers name one: no query word can
+    meet a reserved token (they begin with "zq", which folding never writes, and one-letter words are never
+    prefixes)."""
 
-    _WEIGHTS: Final = ("A", "AB", "ABC")
+    _WEIGHTS: Final = (":A", ":AB", "")
 
     def match(self, question: _Question, tier: int | None) -> str:
         expression = self._words(question, 2 if tier is None else tier)
-        allowed = " | ".join(f"{filter_token('audience', a)}:D" for a in question.audiences)
-        hidden = " | ".join(f"{filter_token('hidden', a)}:D" for a in question.audiences)
+        allowed = " | ".join(filter_token("audience", a) for a in question.audiences)
+        hidden = " | ".join(filter_token("hidden", a) for a in question.audiences)
         parts = [f"({expression})", f"({allowed})", f"!({hidden})"]
-        parts += [f"{filter_token(n, v)}:D" for n, v in sorted(question.filters.items())]
+        parts += [filter_token(n, v) for n, v in sorted(question.filters.items())]
         if tier:
             parts.append(f"!({self._words(question, tier - 1)})")
         return " & ".join(parts)
 
     def _words(self, question: _Question, tier: int) -> str:
         weights = self._WEIGHTS[tier]
-        joined = (" | " if question.any_word else " & ").join(
-            f"({t.word}:{weights} | {t.stem}:*{weights})" if t.stem != t.word else f"{t.word}:*{weights}"
-            for t in question.terms
-        )
-        return f"({joined})"
+
+        def term(t: Term) -> str:
+            if len(t.word) < 2:
+                return f"{t.word}{weights}"
+            if t.stem != t.word:
+                return f"({t.word}{weights} | {t.stem}:*{weights.lstrip(':')})"
+            return f"{t.word}:*{weights.lstrip(':')}"
+
+        return "(" + (" | " if question.any_word else " & ").join(term(t) for t in question.terms) + ")"
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         with connection.cursor() as cursor:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from hamkor.browser import browser_page, screenshot
+from hamkor.library.demo import seed_library
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_visitor_searches_in_uzbek_latin_from_the_header_and_narrows_by_language(live_server):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_a_visitor_searches_in_uzbek_latin_from_the_header_and_narrows_by_language(live_server, world):
+    seed_library()
     with browser_page(live_server.url) as page:
         page.goto("/public/library/")
         page.locator("#header-search-q").fill("reabilitatsiya")
