@@ -998,6 +998,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
+    source = engine_fingerprint()  # before Django imports the engine
     work = ROOT / "var" / "bench"
     work.mkdir(parents=True, exist_ok=True)
     if args.postgres:
@@ -1022,7 +1023,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     report: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "engine": "PostgreSQL full text (tsvector, GIN)" if connection.vendor == "postgresql" else "SQLite FTS5",
-        "engine_source": engine_fingerprint(),
+        "engine_source": source,
         "baseline": "SQLite FTS5, unicode61 remove_diacritics 2, unfolded text, words as typed",
         "seed": args.seed,
         "target_p95_ms": TARGET_P95_MS,
@@ -1030,6 +1031,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "machine": machine(),
         **figures,
     }
+    if engine_fingerprint() != source:
+        report["engine_source_changed_during_run"] = True
+        print("  The engine's source changed during the run: measure again.", file=sys.stderr)
     existing = json.loads(args.out.read_text()) if args.out.exists() else {}
     if connection.vendor == "sqlite":
         existing = {**report, **({"postgresql": existing["postgresql"]} if "postgresql" in existing else {})}

@@ -58,3 +58,23 @@ def screenshot(page: Any, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page: Any, user: Any, landing: str, password: str) -> None:
+    """Sign ``user`` in through the login page reached from ``landing``, with the second factor when their roles
+    ask for it, and wait until ``landing`` is shown. The same user may sign in again within 30 seconds."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    page.context.clear_cookies()
+    device, _created = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "phone", "confirmed": True})
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    page.goto(landing)
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
+    if "/accounts/second-factor/" in page.url:
+        page.get_by_label("Six-digit code from your authenticator app").fill(str(totp(device.bin_key)).zfill(6))
+        page.get_by_role("button", name="Verify").click()
+    page.wait_for_url(f"**{landing}")

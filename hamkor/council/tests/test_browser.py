@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hamkor.browser import browser_page, screenshot
+from hamkor.browser import browser_page, screenshot, sign_in
 from hamkor.conftest import PASSWORD
 from hamkor.core.roles import Role
 from hamkor.council.models import Consultation
@@ -21,18 +19,7 @@ ASKED = ["psychology", "social_work", "theology"]
 
 
 def _sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    device, _created = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "phone", "confirmed": True})
-    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)  # the same user may sign in twice in 30 seconds
-    page.goto("/council/consultations/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
-    if "/accounts/second-factor/" in page.url:  # roles that handle personal data prove the second factor
-        page.get_by_label("Six-digit code from your authenticator app").fill(str(totp(device.bin_key)).zfill(6))
-        page.get_by_role("button", name="Verify").click()
-    page.wait_for_url("**/council/consultations/")
+    sign_in(page, user, "/council/consultations/", PASSWORD)
 
 
 def _said(page, text: str) -> None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hamkor.cases import queries_dossiers
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import act
 from hamkor.core.policy import holds
 from hamkor.council import charts, figures, services
 from hamkor.council import queries_consultations as queries
@@ -20,7 +21,6 @@ from hamkor.council.access import manages
 from hamkor.council.forms import AnswerForm, ConfirmPanelForm, ConsultationForm, OpinionForm, RecommendationForm
 from hamkor.council.models import Consultation, Expert, PanelMember
 from hamkor.council.services.consultations import current_opinions
-from hamkor.council.views.common import act
 
 
 def _back(code: str) -> str:

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
 from hamkor.core.models import Country
+from hamkor.core.page_forms import act, query_string
 from hamkor.council import queries, services
 from hamkor.council.access import manages, sees_conflicts
 from hamkor.council.forms import ConflictForm, ExpertForm, VettingForm
 from hamkor.council.models import Discipline, Expert, Language, WorkingGroup
-from hamkor.council.views.common import act, query_string
 
 
 def filter_choices() -> dict[str, object]:

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import act
 from hamkor.council import queries, services
 from hamkor.council.access import manages
 from hamkor.council.forms import MemberForm
 from hamkor.council.models import Expert
-from hamkor.council.views.common import act
 
 
 def _seatable(request: HttpRequest) -> object:

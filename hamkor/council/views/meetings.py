@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import act
 from hamkor.council import ical, queries, services
 from hamkor.council.access import manages
 from hamkor.council.forms import (
@@ -25,7 +26,6 @@ from hamkor.council.forms import (
     MinutesForm,
 )
 from hamkor.council.models import ActionItem, Expert, Meeting
-from hamkor.council.views.common import act
 
 
 def _owners(request: HttpRequest) -> QuerySet[Expert]:

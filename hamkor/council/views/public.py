@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hamkor.core.page_forms import query_string
 from hamkor.council import ical, queries
 from hamkor.council.models import Expert
-from hamkor.council.views.common import query_string
 from hamkor.council.views.directory import filter_choices
 from hamkor.council.views.meetings import calendar_response
 

@@ -10,9 +10,10 @@ from django.shortcuts import render
 
 from hamkor.core import search
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import query_string
 from hamkor.core.policy import holds
 from hamkor.library import pages_queries, queries
-from hamkor.library.views.common import filter_choices, page_number, query_string
+from hamkor.library.views.common import filter_choices, page_number
 
 PER_PAGE = 20
 

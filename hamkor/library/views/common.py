@@ -1,15 +1,12 @@
-"""Shared pieces of the library pages: finding an item, running a small posted form, choices for the filters."""
+"""Shared pieces of the library pages: finding an item, showing a refusal on a form, choices for the filters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 from django.urls import reverse
 
 from hamkor.core.models import Country
@@ -27,24 +24,6 @@ def item_url(item: Item) -> str:
     return reverse("library:item", args=[item.pk])
 
 
-def act(request: HttpRequest, form: forms.Form, write: Callable[[], object], done: str, back: str) -> HttpResponse:
-    """A small form posted from the item page: run the service, say what happened, go back to the page. Bad
-    input changes nothing and is shown as a message."""
-    if form.is_valid():
-        try:
-            write()
-        except ValidationError as exc:
-            for text in exc.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, done)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return HttpResponseRedirect(back)
-
-
 def add_errors(form: forms.Form, exc: ValidationError, field: str | None = None) -> None:
     """Show a service's refusal on the form: by field when the service named fields the form has."""
     if hasattr(exc, "error_dict"):
@@ -52,10 +31,6 @@ def add_errors(form: forms.Form, exc: ValidationError, field: str | None = None)
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(field, exc)
-
-
-def query_string(values: dict[str, str]) -> str:
-    return urlencode({k: v for k, v in values.items() if v})
 
 
 def filter_choices() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import act
 from hamkor.core.policy import holds, restrict
 from hamkor.library import pages_queries, queries, services
 from hamkor.library.forms import (
@@ -26,7 +27,7 @@ from hamkor.library.forms import (
 from hamkor.library.models import Item, ReadingGroup, ReviewAssignment
 from hamkor.library.services.common import is_author, manages
 from hamkor.library.services.review import assignment_of
-from hamkor.library.views.common import act, add_errors, find, item_labels, item_url
+from hamkor.library.views.common import add_errors, find, item_labels, item_url
 
 S = Item.Status
 

@@ -8,9 +8,10 @@ from typing import Any
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from hamkor.core.page_forms import query_string
 from hamkor.library import queries
 from hamkor.library.views.browse import listing, read_filters
-from hamkor.library.views.common import filter_choices, item_labels, query_string
+from hamkor.library.views.common import filter_choices, item_labels
 from hamkor.library.views.files import file_response
 
 

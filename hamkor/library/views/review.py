@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import act
 from hamkor.library import pages_queries, services
 from hamkor.library.forms import CommentForm, RatingForm, ReviewersForm, ReviewForm, WithdrawForm
-from hamkor.library.views.common import act, find, item_url
+from hamkor.library.views.common import find, item_url
 
 
 @require_POST

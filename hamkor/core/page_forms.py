@@ -1,4 +1,4 @@
-"""Shared pieces of the council pages."""
+"""Pieces every module's pages share: running a small posted form through a service, and filter links."""
 
 from __future__ import annotations
 
@@ -30,4 +30,5 @@ def act(request: HttpRequest, form: forms.Form, write: Callable[[], object], don
 
 
 def query_string(values: dict[str, str]) -> str:
+    """The filters that are set, as a URL query string (for pagers and filter links)."""
     return urlencode({k: v for k, v in values.items() if v})
