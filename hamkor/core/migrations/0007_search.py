@@ -32,18 +32,54 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS core_search_fts_insert",
     "DROP TABLE IF EXISTS core_search_fts",
 ]
+# PostgreSQL: the vectors live in a narrow side table, so a match reads a few small rows instead of the wide
+# document rows; "head" (title A, summary B, reserved tokens D) is small enough to rank without reading the body.
+# Triggers keep it in step with core_searchdocument, a TRUNCATE included.
+_HEAD = (
+    "setweight(to_tsvector('simple', NEW.title_key), 'A')"
+    " || setweight(to_tsvector('simple', NEW.summary_key), 'B')"
+    " || setweight(to_tsvector('simple', NEW.filter_key), 'D')"
+)
+_BODY = "setweight(to_tsvector('simple', left(NEW.body_key, 500000)), 'C')"
 POSTGRES_FORWARD = [
-    """ALTER TABLE core_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', title_key), 'A')
-        || setweight(to_tsvector('simple', summary_key), 'B')
-        || setweight(to_tsvector('simple', left(body_key, 500000)), 'C')
-        || setweight(to_tsvector('simple', filter_key), 'D')
-    ) STORED""",
-    "CREATE INDEX core_search_vector ON core_searchdocument USING gin (vector)",
+    """CREATE TABLE core_search_vector (
+        id bigint PRIMARY KEY,
+        head tsvector NOT NULL,
+        full_vector tsvector NOT NULL
+    )""",
+    "CREATE INDEX core_search_vector_head ON core_search_vector USING gin (head)",
+    "CREATE INDEX core_search_vector_full ON core_search_vector USING gin (full_vector)",
+    f"""CREATE FUNCTION core_search_vector_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO core_search_vector (id, head, full_vector) VALUES (NEW.id, {_HEAD}, {_HEAD} || {_BODY})
+        ON CONFLICT (id) DO UPDATE SET head = EXCLUDED.head, full_vector = EXCLUDED.full_vector;
+        RETURN NEW;
+    END $$""",
+    """CREATE FUNCTION core_search_vector_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM core_search_vector WHERE id = OLD.id;
+        RETURN OLD;
+    END $$""",
+    """CREATE FUNCTION core_search_vector_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE core_search_vector;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER core_search_vector_write AFTER INSERT OR UPDATE ON core_searchdocument
+        FOR EACH ROW EXECUTE FUNCTION core_search_vector_write()""",
+    """CREATE TRIGGER core_search_vector_delete AFTER DELETE ON core_searchdocument
+        FOR EACH ROW EXECUTE FUNCTION core_search_vector_delete()""",
+    """CREATE TRIGGER core_search_vector_truncate AFTER TRUNCATE ON core_searchdocument
+        FOR EACH STATEMENT EXECUTE FUNCTION core_search_vector_truncate()""",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS core_search_vector",
-    "ALTER TABLE core_searchdocument DROP COLUMN IF EXISTS vector",
+    "DROP TRIGGER IF EXISTS core_search_vector_truncate ON core_searchdocument",
+    "DROP TRIGGER IF EXISTS core_search_vector_delete ON core_searchdocument",
+    "DROP TRIGGER IF EXISTS core_search_vector_write ON core_searchdocument",
+    "DROP FUNCTION IF EXISTS core_search_vector_truncate()",
+    "DROP FUNCTION IF EXISTS core_search_vector_delete()",
+    "DROP FUNCTION IF EXISTS core_search_vector_write()",
+    "DROP TABLE IF EXISTS core_search_vector",
 ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any, Final
 
 from django.db import connection
@@ -26,6 +27,8 @@ from hamkor.core.search.text import Term, filter_token, highlight, holds_every_t
 
 FACETS: Final = ("kind", "type", "language", "country", "pillar", "year")
 MAX_PAGE: Final = 50
+# Up to this many matches, every match is ranked (with the title boost); beyond it, the tiers take over.
+RANK_ALL: Final = 3000
 # Facets are counted exactly up to this many matches; beyond it, over a random sample of this many, scaled and
 # marked as estimated.
 FACET_SAMPLE: Final = 1000
@@ -71,9 +74,13 @@ class SearchPage:
 @dataclass(frozen=True)
 class _Question:
     terms: list[Term]
-    any_word: bool
+    least: int  # how many of the terms a document must hold
     audiences: list[str]
     filters: dict[str, str]
+
+    def groups(self) -> list[list[Term]]:
+        """The sets of terms one of which a document must hold entirely."""
+        return [list(group) for group in combinations(self.terms, self.least)]
 
 
 def search(
@@ -97,15 +104,21 @@ def search(
         conditions["kind"] = kind
     conditions = {name: value for name, value in conditions.items() if name in FACETS and value}
     backend: _Backend = _Postgres() if connection.vendor == "postgresql" else _Sqlite()
-    question = _Question(terms, False, sorted(audiences_of(user)), conditions)
-    matched = backend.ids(question)
-    if not matched and len(terms) > 1:
-        question = _Question(terms, True, question.audiences, conditions)
+    audiences = sorted(audiences_of(user))
+    # Every word; failing that all words but one; failing that any word.
+    for least in dict.fromkeys([len(terms), max(1, len(terms) - 1), 1]):
+        question = _Question(terms, least, audiences, conditions)
         matched = backend.ids(question)
+        if matched:
+            break
     if not matched:
         return SearchPage(query, [], 0, page, per_page)
     total = len(matched)
-    ranked = _page_of(backend, question, (page - 1) * per_page, per_page)
+    offset = (page - 1) * per_page
+    if total <= RANK_ALL:
+        ranked = _rank_all(backend, question, matched)[offset : offset + per_page]
+    else:
+        ranked = _page_of(backend, question, offset, per_page)
     rows = backend.rows([pk for pk, _score in ranked])
     hits = []
     for pk, score in ranked:
@@ -114,7 +127,21 @@ def search(
         hits.append(SearchHit(kind_key, object_id, title, url, shown, language, year, score, highlight(title, terms)))
     exact = total <= FACET_SAMPLE
     facets = backend.facets(_sample(matched), total) if with_facets else {}
-    return SearchPage(query, hits, total, page, per_page, facets, question.any_word, exact)
+    return SearchPage(query, hits, total, page, per_page, facets, question.least < len(terms), exact)
+
+
+def _rank_all(backend: _Backend, question: _Question, matched: list[int]) -> list[tuple[int, float]]:
+    """Every match ranked by the engine's relevance times one plus the number of query words its title holds:
+    the engine's score falls with a long body, and a title that names the subject should still lead."""
+    scored = backend.ranked(question, None, len(matched), 0)
+    titles = backend.title_keys([pk for pk, _score in scored])
+    starts = [tuple(f" {prefix}" for prefix in term.prefixes) for term in question.terms]
+    rescored = []
+    for pk, score in scored:
+        title = f" {titles.get(pk, '')}"
+        in_title = sum(1 for prefixes in starts if any(prefix in title for prefix in prefixes))
+        rescored.append((pk, score * (1 + in_title)))
+    return sorted(rescored, key=lambda pair: (-pair[1], pair[0]))
 
 
 def _page_of(backend: _Backend, question: _Question, offset: int, limit: int) -> list[tuple[int, float]]:
@@ -155,8 +182,18 @@ class _Backend:
     def count(self, question: _Question, tier: int) -> int:
         raise NotImplementedError
 
-    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
+    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
         raise NotImplementedError
+
+    def title_keys(self, ids: list[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"SELECT id, title_key FROM core_searchdocument WHERE id IN ({marks})", chunk)  # noqa: S608
+                found.update(cursor.fetchall())
+        return found
 
     def rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         if not ids:
@@ -205,7 +242,7 @@ class _Sqlite(_Backend):
     )
 
     def match(self, question: _Question, tier: int | None) -> str:
-        words = (" OR " if question.any_word else " AND ").join(self._term(t) for t in question.terms)
+        words = " OR ".join("(" + " AND ".join(self._term(t) for t in group) + ")" for group in question.groups())
         allowed = " OR ".join(filter_token("audience", a) for a in question.audiences)
         hidden = " OR ".join(filter_token("hidden", a) for a in question.audiences)
         positive = [f"({self._COLUMNS[2 if tier is None else tier]} : ({words}))", f"(filter_key : ({allowed}))"]
@@ -219,7 +256,8 @@ class _Sqlite(_Backend):
     def _term(t: Term) -> str:
         if len(t.word) < 2:  # a one-letter prefix would walk every term of the index
             return f'"{t.word}"'
-        return f'("{t.word}" OR "{t.stem}"*)' if t.stem != t.word else f'"{t.word}"*'
+        prefixes = [f'"{prefix}"*' for prefix in t.prefixes]
+        return "(" + " OR ".join([f'"{t.word}"', *prefixes] if t.stem != t.word else prefixes) + ")"
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         with connection.cursor() as cursor:
@@ -236,7 +274,7 @@ class _Sqlite(_Backend):
         sql = "SELECT count(*) FROM core_search_fts WHERE core_search_fts MATCH %s"
         return int(self._fetch(sql, [self.match(question, tier)])[0][0])
 
-    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
+    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
         rows = self._fetch(self._RANKED, [self.match(question, tier), limit, offset])
         return [(pk, -float(score)) for pk, score in rows]
 
@@ -265,29 +303,35 @@ class _Postgres(_Backend):
         def term(t: Term) -> str:
             if len(t.word) < 2:
                 return f"{t.word}{weights}"
-            if t.stem != t.word:
-                return f"({t.word}{weights} | {t.stem}:*{weights.lstrip(':')})"
-            return f"{t.word}:*{weights.lstrip(':')}"
+            prefixes = [f"{prefix}:*{weights.lstrip(':')}" for prefix in t.prefixes]
+            return "(" + " | ".join([f"{t.word}{weights}", *prefixes] if t.stem != t.word else prefixes) + ")"
 
-        return "(" + (" | " if question.any_word else " & ").join(term(t) for t in question.terms) + ")"
+        return "(" + " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in question.groups()) + ")"
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
+    # The title and summary tiers search the small head vector; the rest the full one (migration core/0007).
+    _VECTORS: Final = ("head", "head", "full_vector")
+
+    def _vector(self, tier: int | None) -> str:
+        return self._VECTORS[2 if tier is None else tier]
+
     def ids(self, question: _Question) -> list[int]:
-        sql = "SELECT id FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+        sql = "SELECT id FROM core_search_vector WHERE full_vector @@ to_tsquery('simple', %s)"
         return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
 
     def count(self, question: _Question, tier: int) -> int:
-        sql = "SELECT count(*) FROM core_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+        vector = self._vector(tier)
+        sql = f"SELECT count(*) FROM core_search_vector WHERE {vector} @@ to_tsquery('simple', %s)"  # noqa: S608
         return int(self._fetch(sql, [self.match(question, tier)])[0][0])
 
-    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[tuple[int, float]]:
-        query = self.match(question, tier)
+    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
+        query, vector = self.match(question, tier), self._vector(tier)
         sql = (
-            "SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS score FROM core_searchdocument"
-            " WHERE vector @@ to_tsquery('simple', %s) ORDER BY score DESC, id LIMIT %s OFFSET %s"
+            f"SELECT id, ts_rank({vector}, to_tsquery('simple', %s)) AS score FROM core_search_vector"  # noqa: S608
+            f" WHERE {vector} @@ to_tsquery('simple', %s) ORDER BY score DESC, id LIMIT %s OFFSET %s"
         )
         return [(pk, float(score)) for pk, score in self._fetch(sql, [query, query, limit, offset])]

@@ -44,7 +44,7 @@ _MAX_TERMS: Final = 8
 
 def stem(word: str) -> str:
     """The stem a folded query word is matched by as a prefix; short words and numbers stay whole."""
-    if len(word) <= _MIN_STEM + 1 or not word.isalpha():
+    if len(word) <= _MIN_STEM or not word.isalpha():
         return word
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
@@ -57,10 +57,34 @@ def stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One query word: the folded word itself and the stem it also matches by prefix."""
+    """One query word: the folded word itself, the stem it also matches by prefix, and variants of the stem."""
 
     word: str
     stem: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """Every prefix the word matches by: its stem and the stem's variants (the word itself, when unstemmed)."""
+        return (self.stem, *self.variants)
+
+    def begins(self, key: str) -> bool:
+        """Whether the folded word ``key`` is matched by this term."""
+        return any(key.startswith(prefix) for prefix in self.prefixes)
+
+
+def variants(word: str, stem: str) -> tuple[str, ...]:
+    """Spellings the stem also stands for: Uzbek softens a final k/q to g before a vowel ending (``vasiylik`` →
+    ``vasiyligi``), and a Latin h is a Cyrillic х in Russian loans (``Mehr``/``Мехр``, ``hawala``/``хавала``)."""
+    found: list[str] = []
+    if stem != word and stem.endswith("g") and len(stem) > _MIN_STEM:
+        found.append(stem[:-1] + "k")
+    for spelling in [stem, *found]:
+        if "h" in spelling:
+            found.append(spelling.replace("h", "x"))
+        elif "x" in spelling:
+            found.append(spelling.replace("x", "h"))
+    return tuple(dict.fromkeys(v for v in found if v != stem))
 
 
 def query_terms(query: str) -> list[Term]:
@@ -71,7 +95,8 @@ def query_terms(query: str) -> list[Term]:
         if word in seen:
             continue
         seen.add(word)
-        terms.append(Term(word, stem(word)))
+        stemmed = stem(word)
+        terms.append(Term(word, stemmed, variants(word, stemmed) if len(word) > 2 else ()))
     return terms[:_MAX_TERMS]
 
 
@@ -137,7 +162,7 @@ def snippet(text: str, terms: list[Term], *, scan: bool = True) -> SafeString:
 def holds_every_term(text: str, terms: list[Term]) -> bool:
     """Whether every query term begins some word of ``text``."""
     keys = [_word_key(match.group()) for match in _WORD.finditer(text)]
-    return all(any(key.startswith(term.stem) for key in keys) for term in terms)
+    return all(any(term.begins(key) for key in keys) for term in terms)
 
 
 def highlight(text: str, terms: list[Term]) -> SafeString:
@@ -156,7 +181,7 @@ def highlight(text: str, terms: list[Term]) -> SafeString:
 def _first_match(text: str, terms: list[Term]) -> int | None:
     """Where the first word matching a term starts: word by word through the opening (word keys are cached, so
     this is cheap), then chunk by chunk through the rest so long texts stay cheap."""
-    stems = tuple(f" {term.stem}" for term in terms)
+    stems = tuple(f" {prefix}" for term in terms for prefix in term.prefixes)
     if not stems:
         return None
     for match in _WORD.finditer(text, 0, min(len(text), _OPENING)):
@@ -175,7 +200,7 @@ def _first_match(text: str, terms: list[Term]) -> int | None:
 
 def _matches(word: str, terms: list[Term]) -> bool:
     key = _word_key(word)
-    return any(key.startswith(term.stem) for term in terms) if key else False
+    return any(term.begins(key) for term in terms) if key else False
 
 
 @lru_cache(maxsize=65_536)
