@@ -32,27 +32,31 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS core_search_fts_insert",
     "DROP TABLE IF EXISTS core_search_fts",
 ]
-# PostgreSQL: the vectors live in a narrow side table, so a match reads a few small rows instead of the wide
-# document rows; "head" (title A, summary B, reserved tokens D) is small enough to rank without reading the body.
-# Triggers keep it in step with core_searchdocument, a TRUNCATE included.
-_HEAD = (
-    "setweight(to_tsvector('simple', NEW.title_key), 'A')"
-    " || setweight(to_tsvector('simple', NEW.summary_key), 'B')"
-    " || setweight(to_tsvector('simple', NEW.filter_key), 'D')"
-)
+# PostgreSQL: the vectors live in a narrow side table, so a match reads small rows instead of the wide document
+# rows: the title (A), the head (title A, summary B) and the full text (and body C), each with the reserved
+# tokens (D) and its own GIN index, so a tier never names a weight. The full vector is stored out of line.
+# Triggers keep the table in step with core_searchdocument, a TRUNCATE included.
+_TITLE = "setweight(to_tsvector('simple', NEW.title_key), 'A')"
+_SUMMARY = "setweight(to_tsvector('simple', NEW.summary_key), 'B')"
 _BODY = "setweight(to_tsvector('simple', left(NEW.body_key, 500000)), 'C')"
+_TOKENS = "setweight(to_tsvector('simple', NEW.filter_key), 'D')"
+_VECTORS = f"{_TITLE} || {_TOKENS}, {_TITLE} || {_SUMMARY} || {_TOKENS}, {_TITLE} || {_SUMMARY} || {_BODY} || {_TOKENS}"
 POSTGRES_FORWARD = [
     """CREATE TABLE core_search_vector (
         id bigint PRIMARY KEY,
-        head tsvector NOT NULL,
+        title_vector tsvector NOT NULL,
+        head_vector tsvector NOT NULL,
         full_vector tsvector NOT NULL
-    )""",
-    "CREATE INDEX core_search_vector_head ON core_search_vector USING gin (head)",
+    ) WITH (toast_tuple_target = 512)""",
+    "ALTER TABLE core_search_vector ALTER COLUMN full_vector SET STORAGE EXTERNAL",
+    "CREATE INDEX core_search_vector_title ON core_search_vector USING gin (title_vector)",
+    "CREATE INDEX core_search_vector_head ON core_search_vector USING gin (head_vector)",
     "CREATE INDEX core_search_vector_full ON core_search_vector USING gin (full_vector)",
     f"""CREATE FUNCTION core_search_vector_write() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        INSERT INTO core_search_vector (id, head, full_vector) VALUES (NEW.id, {_HEAD}, {_HEAD} || {_BODY})
-        ON CONFLICT (id) DO UPDATE SET head = EXCLUDED.head, full_vector = EXCLUDED.full_vector;
+        INSERT INTO core_search_vector (id, title_vector, head_vector, full_vector) VALUES (NEW.id, {_VECTORS})
+        ON CONFLICT (id) DO UPDATE SET title_vector = EXCLUDED.title_vector, head_vector = EXCLUDED.head_vector,
+            full_vector = EXCLUDED.full_vector;
         RETURN NEW;
     END $$""",
     """CREATE FUNCTION core_search_vector_delete() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,10 +5,12 @@ them), narrowed by facet filters. Audiences and facet values are written into th
 ``text.filter_tokens``), so SQLite FTS5 and PostgreSQL answer with doclist intersections, and a document a user
 may not find is never listed, never counted and never in a facet.
 
-Results come in tiers by where the words were found: every word in the title, then in the title or summary,
-then anywhere (the weighted fields, title > summary > body); inside a tier the engine's relevance (bm25 on
-SQLite, ts_rank on PostgreSQL) orders them. Only the tiers a page needs are ranked, so a common word costs the
-ranking of the titles that hold it, not of every body.
+A query needs every word, failing that all words but one, failing that any word. Up to ``RANK_ALL`` matches,
+every match is ranked by the engine's relevance (bm25 on SQLite, ts_rank on PostgreSQL, weighted title >
+summary > body) times one plus the number of query words in its title. A broader query is answered in tiers
+by where the words were found (every word in the title, then in the title or summary, then anywhere), and only
+the tiers a page needs are ranked, so a common word costs the ranking of the titles that hold it, not of every
+body.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Final
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
 from hamkor.core.search.registry import KINDS, audiences_of
@@ -280,58 +282,62 @@ class _Sqlite(_Backend):
 
 
 class _Postgres(_Backend):
-    """tsquery weights make the tiers (A title, B summary, C body; the reserved tokens carry D). A weight in a
-    query makes PostgreSQL recheck the row, so only the title and summary tiers name one: no query word can
-    meet a reserved token (they begin with "zq", which folding never writes, and one-letter words are never
-    prefixes)."""
+    """Three vectors per document in a narrow side table (migration core/0007): the title, the head (title and
+    summary) and the full text, each with the reserved tokens and a GIN index. A tier searches its own vector and
+    leaves out what the tier before found, so no query names a weight (a weight makes PostgreSQL re-read every
+    candidate row). The planner is told not to scan the table: the vectors are only ever worth reading through
+    their indexes, whatever share of the rows a common word or the "public" token seems to select."""
 
-    _WEIGHTS: Final = (":A", ":AB", "")
+    _VECTORS: Final = ("title_vector", "head_vector", "full_vector")
 
-    def match(self, question: _Question, tier: int | None) -> str:
-        expression = self._words(question, 2 if tier is None else tier)
-        allowed = " | ".join(filter_token("audience", a) for a in question.audiences)
-        hidden = " | ".join(filter_token("hidden", a) for a in question.audiences)
-        parts = [f"({expression})", f"({allowed})", f"!({hidden})"]
-        parts += [filter_token(n, v) for n, v in sorted(question.filters.items())]
-        if tier:
-            parts.append(f"!({self._words(question, tier - 1)})")
-        return " & ".join(parts)
-
-    def _words(self, question: _Question, tier: int) -> str:
-        weights = self._WEIGHTS[tier]
+    @staticmethod
+    def words(question: _Question) -> str:
+        """The query's words alone: what ts_rank scores (the reserved tokens sit far from the words in a long
+        text, and ts_rank would count that distance against it)."""
 
         def term(t: Term) -> str:
             if len(t.word) < 2:
-                return f"{t.word}{weights}"
-            prefixes = [f"{prefix}:*{weights.lstrip(':')}" for prefix in t.prefixes]
-            return "(" + " | ".join([f"{t.word}{weights}", *prefixes] if t.stem != t.word else prefixes) + ")"
+                return t.word
+            prefixes = [f"{prefix}:*" for prefix in t.prefixes]
+            return "(" + " | ".join([t.word, *prefixes] if t.stem != t.word else prefixes) + ")"
 
-        return "(" + " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in question.groups()) + ")"
+        return " | ".join("(" + " & ".join(term(t) for t in group) + ")" for group in question.groups())
+
+    def match(self, question: _Question, tier: int | None) -> str:
+        words = self.words(question)
+        allowed = " | ".join(filter_token("audience", a) for a in question.audiences)
+        hidden = " | ".join(filter_token("hidden", a) for a in question.audiences)
+        parts = [f"({words})", f"({allowed})", f"!({hidden})"]
+        parts += [filter_token(n, v) for n, v in sorted(question.filters.items())]
+        return " & ".join(parts)
+
+    def _where(self, tier: int | None) -> str:
+        vector = self._VECTORS[2 if tier is None else tier]
+        where = f"{vector} @@ to_tsquery('simple', %s)"
+        if tier:
+            where += f" AND NOT ({self._VECTORS[tier - 1]} @@ to_tsquery('simple', %s))"
+        return where
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    # The title and summary tiers search the small head vector; the rest the full one (migration core/0007).
-    _VECTORS: Final = ("head", "head", "full_vector")
-
-    def _vector(self, tier: int | None) -> str:
-        return self._VECTORS[2 if tier is None else tier]
-
     def ids(self, question: _Question) -> list[int]:
-        sql = "SELECT id FROM core_search_vector WHERE full_vector @@ to_tsquery('simple', %s)"
+        sql = f"SELECT id FROM core_search_vector WHERE {self._where(None)}"  # noqa: S608
         return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
 
     def count(self, question: _Question, tier: int) -> int:
-        vector = self._vector(tier)
-        sql = f"SELECT count(*) FROM core_search_vector WHERE {vector} @@ to_tsquery('simple', %s)"  # noqa: S608
-        return int(self._fetch(sql, [self.match(question, tier)])[0][0])
+        query = self.match(question, tier)
+        sql = f"SELECT count(*) FROM core_search_vector WHERE {self._where(tier)}"  # noqa: S608
+        return int(self._fetch(sql, [query] * (2 if tier else 1))[0][0])
 
     def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
-        query, vector = self.match(question, tier), self._vector(tier)
+        query, vector = self.match(question, tier), self._VECTORS[2 if tier is None else tier]
         sql = (
             f"SELECT id, ts_rank({vector}, to_tsquery('simple', %s)) AS score FROM core_search_vector"  # noqa: S608
-            f" WHERE {vector} @@ to_tsquery('simple', %s) ORDER BY score DESC, id LIMIT %s OFFSET %s"
+            f" WHERE {self._where(tier)} ORDER BY score DESC, id LIMIT %s OFFSET %s"
         )
-        return [(pk, float(score)) for pk, score in self._fetch(sql, [query, query, limit, offset])]
+        params = [self.words(question), query, *([query] if tier else []), limit, offset]
+        return [(pk, float(score)) for pk, score in self._fetch(sql, params)]
