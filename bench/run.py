@@ -9,6 +9,7 @@ BENCHMARKS = [
     ["bench.cases", "--people", "100000"],
     ["bench.council"],
     ["bench.search", "--documents", "100000"],
+    ["bench.search", "--documents", "100000", "--postgres"],
 ]
 
 
