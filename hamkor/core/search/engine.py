@@ -24,16 +24,21 @@ from typing import Any, Final
 from django.db import connection, transaction
 from django.utils.safestring import SafeString
 
-from hamkor.core.search.registry import KINDS, audiences_of
-from hamkor.core.search.text import Term, filter_token, highlight, holds_every_term, query_terms, snippet
+from hamkor.core.search.registry import KINDS, PUBLIC, audiences_of
+from hamkor.core.search.text import RESTRICTED, Term, filter_token, highlight, holds_every_term, query_terms, snippet
 
 FACETS: Final = ("kind", "type", "language", "country", "pillar", "year")
 MAX_PAGE: Final = 50
-# Up to this many matches, every match is ranked (with the title boost); beyond it, the tiers take over.
-RANK_ALL: Final = 3000
-# Facets are counted exactly up to this many matches; beyond it, over a random sample of this many, scaled and
-# marked as estimated.
+# Up to this many matches, every match is ranked (with the title boost) and the facets are counted exactly;
+# beyond it, the tiers take over and the facets are estimated from a sample.
+RANK_ALL: Final = 1000
+# The most documents facets are counted over. A broad query's sample is drawn inside the database by a
+# multiplicative hash of the id (one in 8, or one in 64), then cut to this size at random if still larger.
 FACET_SAMPLE: Final = 1000
+_CENSUS: Final = (
+    "count(*), group_concat({id}) FILTER (WHERE (({id} * 2654435761) & 4095) < 512),"
+    " group_concat({id}) FILTER (WHERE (({id} * 2654435761) & 4095) < 64)"
+)
 TIERS: Final = ("title", "summary", "body")
 
 
@@ -110,16 +115,18 @@ def search(
     # Every word; failing that all words but one; failing that any word.
     for least in dict.fromkeys([len(terms), max(1, len(terms) - 1), 1]):
         question = _Question(terms, least, audiences, conditions)
-        matched = backend.ids(question)
+        matched = backend.ids(question, RANK_ALL + 1)
         if matched:
             break
     if not matched:
         return SearchPage(query, [], 0, page, per_page)
-    total = len(matched)
     offset = (page - 1) * per_page
-    if total <= RANK_ALL:
+    exact = len(matched) <= RANK_ALL
+    if exact:
+        total, sample = len(matched), matched
         ranked = _rank_all(backend, question, matched)[offset : offset + per_page]
     else:
+        total, sample = backend.census(question)
         ranked = _page_of(backend, question, offset, per_page)
     rows = backend.rows([pk for pk, _score in ranked])
     hits = []
@@ -127,8 +134,7 @@ def search(
         _id, kind_key, object_id, title, url, text, language, year = rows[pk]
         shown = snippet(text, terms, scan=not holds_every_term(title, terms))
         hits.append(SearchHit(kind_key, object_id, title, url, shown, language, year, score, highlight(title, terms)))
-    exact = total <= FACET_SAMPLE
-    facets = backend.facets(_sample(matched), total) if with_facets else {}
+    facets = backend.facets(_sample(sample), total) if with_facets else {}
     return SearchPage(query, hits, total, page, per_page, facets, question.least < len(terms), exact)
 
 
@@ -177,9 +183,18 @@ class _Backend:
     def match(self, question: _Question, tier: int | None) -> str:
         raise NotImplementedError
 
-    def ids(self, question: _Question) -> list[int]:
-        """Every matching id, in one pass."""
+    def ids(self, question: _Question, limit: int) -> list[int]:
+        """Matching ids, at most ``limit`` (the engine stops there)."""
         raise NotImplementedError
+
+    def census(self, question: _Question) -> tuple[int, list[int]]:
+        """How many documents match, and a sample of them (one in 8, or one in 64 of a larger set)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def pick(count: int, one_in_8: str | None, one_in_64: str | None) -> tuple[int, list[int]]:
+        chosen = one_in_8 if count <= 8 * FACET_SAMPLE else one_in_64
+        return count, [int(pk) for pk in chosen.split(",")] if chosen else []
 
     def count(self, question: _Question, tier: int) -> int:
         raise NotImplementedError
@@ -245,11 +260,16 @@ class _Sqlite(_Backend):
 
     def match(self, question: _Question, tier: int | None) -> str:
         words = " OR ".join("(" + " AND ".join(self._term(t) for t in group) + ")" for group in question.groups())
-        allowed = " OR ".join(filter_token("audience", a) for a in question.audiences)
         hidden = " OR ".join(filter_token("hidden", a) for a in question.audiences)
-        positive = [f"({self._COLUMNS[2 if tier is None else tier]} : ({words}))", f"(filter_key : ({allowed}))"]
+        positive = [f"({self._COLUMNS[2 if tier is None else tier]} : ({words}))"]
         positive += [f"(filter_key : {filter_token(n, v)})" for n, v in sorted(question.filters.items())]
-        expression = f"({' AND '.join(positive)}) NOT (filter_key : ({hidden}))"
+        # Leave out the restricted documents the user is not in the audience of: a NOT over the few restricted
+        # documents is much cheaper than an AND with the many public ones.
+        others = " OR ".join(filter_token("audience", a) for a in question.audiences if a != PUBLIC)
+        closed = (
+            f"(filter_key : {RESTRICTED}) NOT (filter_key : ({others}))" if others else f"filter_key : {RESTRICTED}"
+        )
+        expression = f"(({' AND '.join(positive)}) NOT ({closed})) NOT (filter_key : ({hidden}))"
         if tier:
             expression = f"({expression}) NOT ({self._COLUMNS[tier - 1]} : ({words}))"
         return expression
@@ -266,11 +286,15 @@ class _Sqlite(_Backend):
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    def ids(self, question: _Question) -> list[int]:
-        # One string from SQLite is much cheaper than a Python row per match.
-        sql = "SELECT group_concat(rowid) FROM core_search_fts WHERE core_search_fts MATCH %s"
-        joined = self._fetch(sql, [self.match(question, None)])[0][0]
-        return [int(pk) for pk in joined.split(",")] if joined else []
+    def ids(self, question: _Question, limit: int) -> list[int]:
+        sql = "SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s LIMIT %s"
+        return [row[0] for row in self._fetch(sql, [self.match(question, None), limit])]
+
+    def census(self, question: _Question) -> tuple[int, list[int]]:
+        census = _CENSUS.format(id="rowid")
+        sql = f"SELECT {census} FROM core_search_fts WHERE core_search_fts MATCH %s"  # noqa: S608
+        count, one_in_8, one_in_64 = self._fetch(sql, [self.match(question, None)])[0]
+        return self.pick(int(count), one_in_8, one_in_64)
 
     def count(self, question: _Question, tier: int) -> int:
         sql = "SELECT count(*) FROM core_search_fts WHERE core_search_fts MATCH %s"
@@ -324,9 +348,15 @@ class _Postgres(_Backend):
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    def ids(self, question: _Question) -> list[int]:
-        sql = f"SELECT id FROM core_search_vector WHERE {self._where(None)}"  # noqa: S608
-        return [row[0] for row in self._fetch(sql, [self.match(question, None)])]
+    def ids(self, question: _Question, limit: int) -> list[int]:
+        sql = f"SELECT id FROM core_search_vector WHERE {self._where(None)} LIMIT %s"  # noqa: S608
+        return [row[0] for row in self._fetch(sql, [self.match(question, None), limit])]
+
+    def census(self, question: _Question) -> tuple[int, list[int]]:
+        census = _CENSUS.format(id="id").replace("group_concat(id)", "string_agg(id::text, ',')")
+        sql = f"SELECT {census} FROM core_search_vector WHERE {self._where(None)}"  # noqa: S608
+        count, one_in_8, one_in_64 = self._fetch(sql, [self.match(question, None)])[0]
+        return self.pick(int(count), one_in_8, one_in_64)
 
     def count(self, question: _Question, tier: int) -> int:
         query = self.match(question, tier)

@@ -10,8 +10,8 @@ from django.db import models, transaction
 
 from hamkor.core.folding import fold
 from hamkor.core.models import SearchDocument, SearchFacet
-from hamkor.core.search.registry import KINDS, SearchCard, kind_of
-from hamkor.core.search.text import detect_language, filter_token
+from hamkor.core.search.registry import KINDS, PUBLIC, SearchCard, kind_of
+from hamkor.core.search.text import RESTRICTED, detect_language, filter_token
 
 # Long texts (extracted books) are matched on their first 400,000 characters; titles and summaries in full.
 BODY_LIMIT = 400_000
@@ -76,6 +76,8 @@ def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
     text = f"{card.summary}\n{body}".strip()
     language = detect_language(f"{card.title}\n{text}")
     tokens = [filter_token("audience", card.audience)]
+    if card.audience != PUBLIC:
+        tokens.append(RESTRICTED)
     if card.hidden_from:
         tokens.append(filter_token("hidden", card.hidden_from))
     tokens += [filter_token(name, value) for name, value in _facets(kind, card, language)]

@@ -70,7 +70,7 @@ class Term:
 
     def begins(self, key: str) -> bool:
         """Whether the folded word ``key`` is matched by this term."""
-        return any(key.startswith(prefix) for prefix in self.prefixes)
+        return key.startswith(self.prefixes)
 
 
 def variants(word: str, stem: str) -> tuple[str, ...]:
@@ -140,7 +140,8 @@ def snippet(text: str, terms: list[Term], *, scan: bool = True) -> SafeString:
     already holds every word). HTML-escaped."""
     if not text:
         return mark_safe("")
-    position = _first_match(text, terms) if scan else None
+    prefixes = _prefixes(terms)
+    position = _first_match(text, prefixes) if scan else None
     start = max(0, (position or 0) - 80)
     if start:
         start = _word_start(text, start)
@@ -148,59 +149,56 @@ def snippet(text: str, terms: list[Term], *, scan: bool = True) -> SafeString:
     if not words:
         return mark_safe("")
     end = words[-1].end()
-    pieces: list[str] = ["… " if start else ""]
-    cursor = words[0].start()
-    for match in words:
-        pieces.append(html.escape(text[cursor : match.start()]))
-        word = html.escape(match.group())
-        pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), terms) else word)
-        cursor = match.end()
-    pieces.append(" …" if end < len(text) else "")
-    return mark_safe("".join(pieces))  # noqa: S308 (every piece of text is escaped above)
+    marked = _marked(text, words[0].start(), end, prefixes)
+    return mark_safe(("… " if start else "") + marked + (" …" if end < len(text) else ""))  # noqa: S308 (escaped)
 
 
 def holds_every_term(text: str, terms: list[Term]) -> bool:
     """Whether every query term begins some word of ``text``."""
     keys = [_word_key(match.group()) for match in _WORD.finditer(text)]
-    return all(any(term.begins(key) for key in keys) for term in terms)
+    return all(any(key.startswith(term.prefixes) for key in keys) for term in terms)
 
 
 def highlight(text: str, terms: list[Term]) -> SafeString:
     """``text`` (a title) HTML-escaped, with every word matching a query term in ``<mark>``."""
+    return mark_safe(_marked(text, 0, len(text), _prefixes(terms)))  # noqa: S308 (escaped in _marked)
+
+
+def _prefixes(terms: list[Term]) -> tuple[str, ...]:
+    return tuple(prefix for term in terms for prefix in term.prefixes)
+
+
+def _marked(text: str, start: int, end: int, prefixes: tuple[str, ...]) -> str:
+    """``text[start:end]`` HTML-escaped, each word that begins with one of ``prefixes`` in ``<mark>``."""
     pieces: list[str] = []
-    cursor = 0
-    for match in _WORD.finditer(text):
-        pieces.append(html.escape(text[cursor : match.start()]))
-        word = html.escape(match.group())
-        pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), terms) else word)
-        cursor = match.end()
-    pieces.append(html.escape(text[cursor:]))
-    return mark_safe("".join(pieces))  # noqa: S308 (every piece of text is escaped above)
+    cursor = start
+    for match in _WORD.finditer(text, start, end):
+        if prefixes and _word_key(match.group()).startswith(prefixes):
+            pieces.append(html.escape(text[cursor : match.start()]))
+            pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+            cursor = match.end()
+    pieces.append(html.escape(text[cursor:end]))
+    return "".join(pieces)
 
 
-def _first_match(text: str, terms: list[Term]) -> int | None:
-    """Where the first word matching a term starts: word by word through the opening (word keys are cached, so
+def _first_match(text: str, prefixes: tuple[str, ...]) -> int | None:
+    """Where the first word matching a prefix starts: word by word through the opening (word keys are cached, so
     this is cheap), then chunk by chunk through the rest so long texts stay cheap."""
-    stems = tuple(f" {prefix}" for term in terms for prefix in term.prefixes)
-    if not stems:
+    if not prefixes:
         return None
     for match in _WORD.finditer(text, 0, min(len(text), _OPENING)):
-        if _matches(match.group(), terms):
+        if _word_key(match.group()).startswith(prefixes):
             return match.start()
+    spaced = tuple(f" {prefix}" for prefix in prefixes)
     for offset in range(_OPENING, min(len(text), _SCAN_LIMIT), _CHUNK):
         chunk = text[offset : offset + _CHUNK + 40]
         folded = f" {fold(chunk)}"
-        if not any(stem in folded for stem in stems):
+        if not any(prefix in folded for prefix in spaced):
             continue
         for match in _WORD.finditer(chunk):
-            if _matches(match.group(), terms):
+            if _word_key(match.group()).startswith(prefixes):
                 return offset + match.start()
     return None
-
-
-def _matches(word: str, terms: list[Term]) -> bool:
-    key = _word_key(word)
-    return any(term.begins(key) for term in terms) if key else False
 
 
 @lru_cache(maxsize=65_536)
@@ -217,6 +215,8 @@ def _word_start(text: str, index: int) -> int:
 _NOT_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 # Reserved tokens start with "zq", which no folded word does (fold writes q as k).
 _TOKEN_PREFIX: Final = {"audience": "zqa", "hidden": "zqh"}
+# Every document whose audience is not the public carries this token as well.
+RESTRICTED: Final = "zqr"
 
 
 def filter_token(name: str, value: str) -> str:
