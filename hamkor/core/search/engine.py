@@ -5,12 +5,14 @@ them), narrowed by facet filters. Audiences and facet values are written into th
 ``text.filter_tokens``), so SQLite FTS5 and PostgreSQL answer with doclist intersections, and a document a user
 may not find is never listed, never counted and never in a facet.
 
-A query needs every word, failing that all words but one, failing that any word. Up to ``RANK_ALL`` matches,
-every match is ranked by the engine's relevance (bm25 on SQLite, ts_rank on PostgreSQL, weighted title >
-summary > body) times one plus the number of query words in its title. A broader query is answered in tiers
-by where the words were found (every word in the title, then in the title or summary, then anywhere), and only
-the tiers a page needs are ranked, so a common word costs the ranking of the titles that hold it, not of every
-body.
+A query needs every word, failing that all words but one, failing that any word. A first pass, which the
+engine stops after ``RANK_ALL`` + 1 matches, tells a narrow query from a broad one. A narrow query's matches
+are all ranked by where each word stands (title 10, summary 4, body 1: the weighted fields; the very word
+typed counts a fifth more than another form of it), shorter titles first among equals; its facets are exact.
+A broad query is answered in tiers by field (every word in the title, then in the title or summary, then
+anywhere), the most recently indexed first inside a tier, reading only the tiers a page reaches; its total is
+counted in one more pass that also draws a hashed sample for the facet estimates. Neither path needs bm25 or
+ts_rank, whose first step is to count every document of every query word.
 """
 
 from __future__ import annotations
@@ -139,22 +141,30 @@ def search(
 
 
 def _rank_all(backend: _Backend, question: _Question, matched: list[int]) -> list[tuple[int, float]]:
-    """Every match ranked by the engine's relevance times one plus the number of query words its title holds:
-    the engine's score falls with a long body, and a title that names the subject should still lead."""
-    scored = backend.ranked(question, None, len(matched), 0)
-    titles = backend.title_keys([pk for pk, _score in scored])
-    starts = [tuple(f" {prefix}" for prefix in term.prefixes) for term in question.terms]
-    rescored = []
-    for pk, score in scored:
-        title = f" {titles.get(pk, '')}"
-        in_title = sum(1 for prefixes in starts if any(prefix in title for prefix in prefixes))
-        rescored.append((pk, score * (1 + in_title)))
-    return sorted(rescored, key=lambda pair: (-pair[1], pair[0]))
+    """Every match of a narrow query ranked by where each query word was found: 10 for the title, 4 for the
+    summary, 1 for the body alone (the weighted fields), with a shorter title first among equals. Every match
+    holds the words (or all but one), so it is where they stand that tells the matches apart; and it costs no
+    second pass over the index, as bm25 would to count each word's documents."""
+    starts = [(f" {term.word} ", tuple(f" {prefix}" for prefix in term.prefixes)) for term in question.terms]
+    scored = []
+    for pk, (title_key, summary_key) in backend.heads(matched).items():
+        title, summary = f" {title_key} ", f" {summary_key} "
+        score = 0.0
+        for exact, prefixes in starts:  # the very word typed counts a fifth more than another form of it
+            if any(prefix in title for prefix in prefixes):
+                score += 12.0 if exact in title else 10.0
+            elif any(prefix in summary for prefix in prefixes):
+                score += 4.8 if exact in summary else 4.0
+            else:
+                score += 1.0
+        scored.append((pk, score + 1.0 / (2 + len(title_key))))
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
 
 
 def _page_of(backend: _Backend, question: _Question, offset: int, limit: int) -> list[tuple[int, float]]:
-    """Ranked ids for one page, walking the tiers and ranking only those the page reaches into (the first page
-    needs no counting: a tier that fills it ends the walk)."""
+    """One page of a broad query, walking the tiers (every word in the title, then in the title or summary, then
+    anywhere) and reading only those the page reaches into; the first page needs no counting, as a tier that fills
+    it ends the walk. The score is the tier's weight, so the API and the page can tell the tiers apart."""
     found: list[tuple[int, float]] = []
     for tier in range(len(TIERS)):
         if offset:
@@ -162,7 +172,8 @@ def _page_of(backend: _Backend, question: _Question, offset: int, limit: int) ->
             if offset >= size:
                 offset -= size
                 continue
-        found += backend.ranked(question, tier, limit - len(found), offset)
+        weight = float(len(TIERS) - tier)
+        found += [(pk, weight) for pk in backend.ranked(question, tier, limit - len(found), offset)]
         offset = 0
         if len(found) >= limit:
             break
@@ -184,7 +195,8 @@ class _Backend:
         raise NotImplementedError
 
     def ids(self, question: _Question, limit: int) -> list[int]:
-        """Matching ids, at most ``limit`` (the engine stops there)."""
+        """Matching ids, at most ``limit``, unranked: the engine stops at the limit, so this costs a broad query
+        little, and tells a narrow one (every match ranked) from a broad one (tiers)."""
         raise NotImplementedError
 
     def census(self, question: _Question) -> tuple[int, list[int]]:
@@ -199,17 +211,20 @@ class _Backend:
     def count(self, question: _Question, tier: int) -> int:
         raise NotImplementedError
 
-    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[int]:
+        """One tier's matches for a page, the most recently indexed first."""
         raise NotImplementedError
 
-    def title_keys(self, ids: list[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
+    def heads(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """The folded title and summary of each document."""
+        found: dict[int, tuple[str, str]] = {}
         with connection.cursor() as cursor:
             for start in range(0, len(ids), 1000):
                 chunk = ids[start : start + 1000]
                 marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"SELECT id, title_key FROM core_searchdocument WHERE id IN ({marks})", chunk)  # noqa: S608
-                found.update(cursor.fetchall())
+                sql = f"SELECT id, title_key, summary_key FROM core_searchdocument WHERE id IN ({marks})"  # noqa: S608
+                cursor.execute(sql, chunk)
+                found.update((pk, (title, summary)) for pk, title, summary in cursor.fetchall())
         return found
 
     def rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
@@ -252,11 +267,6 @@ class _Sqlite(_Backend):
     """FTS5: column filters make the tiers, reserved tokens in ``filter_key`` the access and the facets."""
 
     _COLUMNS: Final = ("title_key", "{title_key summary_key}", "{title_key summary_key body_key}")
-    # bm25 weights of title, summary, body and the reserved tokens (which never count towards relevance).
-    _RANKED: Final = (
-        "SELECT rowid, bm25(core_search_fts, 10.0, 4.0, 1.0, 0.0) AS score FROM core_search_fts"
-        " WHERE core_search_fts MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s"
-    )
 
     def match(self, question: _Question, tier: int | None) -> str:
         words = " OR ".join("(" + " AND ".join(self._term(t) for t in group) + ")" for group in question.groups())
@@ -300,9 +310,9 @@ class _Sqlite(_Backend):
         sql = "SELECT count(*) FROM core_search_fts WHERE core_search_fts MATCH %s"
         return int(self._fetch(sql, [self.match(question, tier)])[0][0])
 
-    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
-        rows = self._fetch(self._RANKED, [self.match(question, tier), limit, offset])
-        return [(pk, -float(score)) for pk, score in rows]
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[int]:
+        sql = "SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s"
+        return [row[0] for row in self._fetch(sql, [self.match(question, tier), limit, offset])]
 
 
 class _Postgres(_Backend):
@@ -316,8 +326,7 @@ class _Postgres(_Backend):
 
     @staticmethod
     def words(question: _Question) -> str:
-        """The query's words alone: what ts_rank scores (the reserved tokens sit far from the words in a long
-        text, and ts_rank would count that distance against it)."""
+        """The query's words as a tsquery (every group of words one of which a document must hold entirely)."""
 
         def term(t: Term) -> str:
             if len(t.word) < 2:
@@ -363,11 +372,7 @@ class _Postgres(_Backend):
         sql = f"SELECT count(*) FROM core_search_vector WHERE {self._where(tier)}"  # noqa: S608
         return int(self._fetch(sql, [query] * (2 if tier else 1))[0][0])
 
-    def ranked(self, question: _Question, tier: int | None, limit: int, offset: int) -> list[tuple[int, float]]:
-        query, vector = self.match(question, tier), self._VECTORS[2 if tier is None else tier]
-        sql = (
-            f"SELECT id, ts_rank({vector}, to_tsquery('simple', %s)) AS score FROM core_search_vector"  # noqa: S608
-            f" WHERE {self._where(tier)} ORDER BY score DESC, id LIMIT %s OFFSET %s"
-        )
-        params = [self.words(question), query, *([query] if tier else []), limit, offset]
-        return [(pk, float(score)) for pk, score in self._fetch(sql, params)]
+    def ranked(self, question: _Question, tier: int, limit: int, offset: int) -> list[int]:
+        query = self.match(question, tier)
+        sql = f"SELECT id FROM core_search_vector WHERE {self._where(tier)} ORDER BY id DESC LIMIT %s OFFSET %s"  # noqa: S608
+        return [row[0] for row in self._fetch(sql, [query, *([query] if tier else []), limit, offset])]
