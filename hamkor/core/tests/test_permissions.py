@@ -37,6 +37,11 @@ def _app_tables() -> list[ModuleType]:
 
 ROUTES: dict[str, Route] = {k: v for m in _app_tables() for k, v in m.ROUTES.items()}
 API_ROUTES: dict[str, Route] = {k: v for m in _app_tables() for k, v in m.API_ROUTES.items()}
+# Which table declared each route: a route's objects come from its own table (and the core's), so each test
+# builds a few objects rather than every app's.
+_DECLARED_IN: dict[str, ModuleType] = {
+    key: module for module in _app_tables() for key in [*module.ROUTES, *module.API_ROUTES]
+}
 
 # Served by django-ninja itself and public on purpose: the API's description holds no data.
 PUBLIC_API_DOCS = {"api:openapi-json", "api:openapi-view"}
@@ -73,10 +78,13 @@ def test_every_api_operation_has_a_permission_entry():
 
 
 @pytest.fixture
-def objects(persona, world, settings, tmp_path) -> dict[str, Any]:
+def objects(request, persona, world, settings, tmp_path) -> dict[str, Any]:
     settings.MEDIA_ROOT = tmp_path
+    params = getattr(getattr(request.node, "callspec", None), "params", {})
+    key = params.get("name") or params.get("key")
+    core = importlib.import_module("hamkor.core.tests.permission_routes")
     found: dict[str, Any] = {}
-    for module in _app_tables():
+    for module in dict.fromkeys([core, _DECLARED_IN[key] if key else core]):
         found.update(module.make_objects(persona, world))
     return found
 
