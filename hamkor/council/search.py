@@ -69,7 +69,14 @@ def install_council_search() -> None:
     from django.utils.translation import gettext_lazy as _
 
     register(
-        SearchKind("council.expert", Expert, _("Council expert"), card=expert_cards, types=dict(Discipline.choices))
+        SearchKind(
+            "council.expert",
+            Expert,
+            _("Council expert"),
+            card=expert_cards,
+            everything=lambda: Expert.objects.select_related("organisation").order_by("pk").iterator(chunk_size=500),
+            types=dict(Discipline.choices),
+        )
     )
     register_audience(expert_audiences)
 

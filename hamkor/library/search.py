@@ -59,7 +59,7 @@ def item_card(item: Item) -> SearchCard | None:
         body=body_of(item),
         audience=audience_of(item),
         languages=tuple(item.languages),
-        countries=tuple(item.countries.order_by("code").values_list("code", flat=True)),
+        countries=tuple(sorted(country.code for country in item.countries.all())),
         pillars=tuple(item.pillars),
         year=item.date.year if item.date else None,
         types=(item.kind,),
@@ -74,4 +74,5 @@ def item_audiences(user: Any) -> Iterable[str]:
 
 
 def every_item() -> Iterable[Item]:
-    return Item.objects.filter(status=Item.Status.PUBLISHED).order_by("pk").iterator(chunk_size=500)
+    published = Item.objects.filter(status=Item.Status.PUBLISHED).order_by("pk")
+    return published.select_related("contact_organisation").prefetch_related("countries").iterator(chunk_size=500)

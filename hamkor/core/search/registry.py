@@ -43,7 +43,6 @@ class SearchCard:
     pillars: tuple[str, ...] = ()  # hamkor.core.pillars.Pillar values
     types: tuple[str, ...] = ()  # what sort of thing within its kind (a library item's kind, an expert's disciplines)
     year: int | None = None
-    extra_facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

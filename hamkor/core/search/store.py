@@ -110,9 +110,6 @@ def _facets(kind: str, card: SearchCard, detected: str) -> Iterator[tuple[str, s
         yield "pillar", pillar
     if card.year is not None:
         yield "year", str(card.year)
-    for name, values in card.extra_facets.items():
-        for value in values:
-            yield name, value[:64]
 
 
 def _batches(items: Iterator[tuple[Any, SearchCard]], size: int) -> Iterator[list[tuple[Any, SearchCard]]]:

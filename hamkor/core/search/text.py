@@ -68,10 +68,6 @@ class Term:
         """Every prefix the word matches by: its stem and the stem's variants (the word itself, when unstemmed)."""
         return (self.stem, *self.variants)
 
-    def begins(self, key: str) -> bool:
-        """Whether the folded word ``key`` is matched by this term."""
-        return key.startswith(self.prefixes)
-
 
 def variants(word: str, stem: str) -> tuple[str, ...]:
     """Spellings the stem also stands for: Uzbek softens a final k/q to g before a vowel ending (``vasiylik`` →
