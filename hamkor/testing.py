@@ -6,8 +6,11 @@ Each app lists its routes in ``hamkor/<app>/tests/permission_routes.py`` (``ROUT
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 ADMIN, PROGRAMME, LEARNER, OVERSIGHT, CASEWORKER, SUPERVISOR, EXPERT, ANALYST = (
@@ -22,6 +25,25 @@ ADMIN, PROGRAMME, LEARNER, OVERSIGHT, CASEWORKER, SUPERVISOR, EXPERT, ANALYST = 
 )
 
 
+def app_test_modules(suffix: str) -> list[ModuleType]:
+    """Every ``hamkor.<app>.tests.<name>`` module whose name ends with ``suffix``: the per-app tables that the
+    generated tests gather (``permission_routes``, ``read_paths``)."""
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("hamkor."):
+            continue
+        try:
+            tests = importlib.import_module(f"{config.name}.tests")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(tests.__path__):
+            if info.name.endswith(suffix):
+                modules.append(importlib.import_module(f"{config.name}.tests.{info.name}"))
+    return modules
+
+
 @dataclass(frozen=True)
 class Route:
     """How one route is tested: a role that gets through, a role that is refused, and how to call it."""
@@ -34,3 +56,20 @@ class Route:
 
     def body(self) -> dict[str, Any]:
         return dict(self.data() if callable(self.data) else self.data)
+
+
+@dataclass(frozen=True)
+class Read:
+    """How the generated clearance test (``hamkor/cases/tests/test_clearances.py``) walks one read path.
+
+    ``targets`` are the objects it is opened on, each a tuple of "url_kwarg=world_key" pairs (the world of
+    ``hamkor/cases/tests/clearance_world.py``); ``data`` is its query string (GET) or body (POST). A path that
+    shows nothing of a person's record is declared ``NOT_PERSONAL``, with the reason in a comment."""
+
+    targets: tuple[tuple[str, ...], ...] = ((),)
+    data: dict[str, str] = field(default_factory=dict)
+    method: str = "get"
+    personal: bool = True
+
+
+NOT_PERSONAL = Read(personal=False)

@@ -8,12 +8,14 @@ administrators and oversight officers reach no case at all; what crosses to the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
-from hamkor.cases.domains import COMPARTMENT_CLEARANCE, Clearance
+from hamkor.cases.domains import COMPARTMENT_CLEARANCE, Clearance, Compartment, Domain
 from hamkor.core.policy import grant, register_scope
 from hamkor.core.roles import Role
 
@@ -21,8 +23,46 @@ CASE_ROLES = {Role.CASE_WORKER, Role.CASE_SUPERVISOR}
 NOTHING = Q(pk__in=[])
 
 
-def _has(user: Any, clearance: str) -> bool:
-    return clearance in (getattr(user, "clearances", None) or [])
+# The narrative of an assessment domain is as sensitive as a note of the matching compartment: what a
+# psychologist or a doctor wrote about a person opens only for users cleared like them.
+NARRATIVE_COMPARTMENT: dict[str, str] = {
+    Domain.PSYCHOSOCIAL: Compartment.PSYCHOSOCIAL,
+    Domain.PHYSICAL_HEALTH: Compartment.HEALTH,
+}
+
+
+@dataclass(frozen=True)
+class Clearances:
+    """What a user may open inside the records their roles and scope reach: which compartments (notes,
+    timeline lines, assessment narratives) and whether a child's record. The one answer every read path asks."""
+
+    compartments: frozenset[str]
+    children: bool
+
+    def opens(self, compartment: str) -> bool:
+        """Whether a note, event or narrative of ``compartment`` shows ("" is the general timeline)."""
+        return compartment in ("", Compartment.GENERAL) or compartment in self.compartments
+
+    def reads_narrative(self, domain: str) -> bool:
+        """Whether the narrative of an assessment domain shows (and so may be written) for this user."""
+        return self.opens(NARRATIVE_COMPARTMENT.get(domain, Compartment.GENERAL))
+
+    def narratives(self, narratives: Mapping[str, str] | None) -> dict[str, str]:
+        """The assessment narratives of the domains this user may read."""
+        return {domain: text for domain, text in (narratives or {}).items() if self.reads_narrative(domain)}
+
+    def child_filter(self, field: str = "is_child") -> Q:
+        """Rows about a child drop out for a user not cleared for child protection (``field`` names the flag)."""
+        return Q() if self.children else Q(**{field: False})
+
+
+def clearances(user: Any) -> Clearances:
+    """The user's clearances as the access policy applies them. Nothing else reads ``user.clearances``."""
+    held = set(getattr(user, "clearances", None) or [])
+    return Clearances(
+        compartments=frozenset(c for c, needed in COMPARTMENT_CLEARANCE.items() if needed is None or needed in held),
+        children=Clearance.CHILD_PROTECTION in held,
+    )
 
 
 def case_condition(user: Any, action: str = "view") -> Q:
@@ -30,9 +70,7 @@ def case_condition(user: Any, action: str = "view") -> Q:
 
     if not getattr(user, "organisation_id", None):
         return NOTHING
-    own = Q(organisation_id=user.organisation_id)
-    if not _has(user, Clearance.CHILD_PROTECTION):
-        own &= Q(is_child=False)
+    own = Q(organisation_id=user.organisation_id) & clearances(user).child_filter()
     emergency = BreakGlass.objects.filter(user_id=user.pk, expires_at__gt=timezone.now()).values("case_id")
     # An anonymised case is no longer anyone's record: only its statistics remain.
     return (own | Q(pk__in=emergency)) & Q(anonymised_at__isnull=True)
@@ -57,16 +95,20 @@ def _visible_people(user: Any, action: str) -> Any:
 
 
 def referral_condition(user: Any, action: str = "view") -> Q:
-    """The referring organisation sees its cases' referrals; the provider sees the referrals sent to it."""
+    """The referring organisation sees its cases' referrals; the provider sees the referrals sent to it, a
+    child's only by a user cleared for child protection."""
     if not getattr(user, "organisation_id", None):
         return NOTHING
-    return Q(case_id__in=_visible_cases(user, action)) | Q(provider_id=user.organisation_id)
+    received = Q(provider_id=user.organisation_id) & clearances(user).child_filter("case__is_child")
+    return Q(case_id__in=_visible_cases(user, action)) | received
 
 
 def transfer_condition(user: Any, action: str = "view") -> Q:
+    """As for referrals: the receiver sees a child's transfer request only when cleared for child protection."""
     if not getattr(user, "organisation_id", None):
         return NOTHING
-    return Q(case_id__in=_visible_cases(user, action)) | Q(to_organisation_id=user.organisation_id)
+    received = Q(to_organisation_id=user.organisation_id) & clearances(user).child_filter("case__is_child")
+    return Q(case_id__in=_visible_cases(user, action)) | received
 
 
 def dossier_condition(user: Any, action: str = "view") -> Q:
@@ -91,8 +133,9 @@ def _visible_cases(user: Any, action: str) -> Any:
 
 
 def open_compartments(user: Any) -> list[str]:
-    """The note compartments this user may open; the others are not shown at all."""
-    return [c for c, clearance in COMPARTMENT_CLEARANCE.items() if clearance is None or _has(user, clearance)]
+    """The note compartments this user may open, in catalogue order; the others are not shown at all."""
+    opened = clearances(user).compartments
+    return [c for c in COMPARTMENT_CLEARANCE if c in opened]
 
 
 def install_cases_policy() -> None:

@@ -10,13 +10,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from pydantic import ValidationError as PydanticValidationError
 
-from hamkor.cases import queries, services
+from hamkor.cases import page_queries, queries, services
 from hamkor.cases.identity import Identity
 from hamkor.cases.models import Assessment, BreakGlass, Case, Consent, Family, Goal, Intervention, Note, Person
 from hamkor.cases.schemas import (
@@ -27,6 +27,7 @@ from hamkor.cases.schemas import (
     CaseFilters,
     CaseListOut,
     CaseOut,
+    CaseSearchIn,
     CaseStatusOut,
     ConsentIn,
     ConsentOut,
@@ -149,6 +150,15 @@ def person(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.get("/", response=CaseListOut, summary="Cases (paginated with page and page_size)")
 def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
+    return _case_page(request, filters, "")
+
+
+@router.post("/search", response=CaseListOut, summary="Cases found by name or number (the query in the body)")
+def case_search(request: HttpRequest, payload: CaseSearchIn) -> dict[str, Any]:
+    return _case_page(request, payload, payload.q)
+
+
+def _case_page(request: HttpRequest, filters: CaseFilters, q: str) -> dict[str, Any]:
     demand(request.user, "case.view")
     rows = queries.cases(
         request.user,
@@ -156,6 +166,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, An
         country=filters.country,
         worker=filters.worker,
         due=filters.due or "",
+        q=q,
     )
     start = (filters.page - 1) * filters.page_size
     page = list(rows[start : start + filters.page_size])
@@ -210,8 +221,9 @@ def transition(request: HttpRequest, person_code: str, number: int, payload: Tra
 @router.post(CASE + "/break-glass", response={201: BreakGlassOut}, summary="Emergency access (supervisors)")
 def break_glass(request: HttpRequest, person_code: str, number: int, payload: BreakGlassIn) -> Status[BreakGlass]:
     demand(request.user, "case.break_glass")
-    # Not scoped by the policy on purpose: reaching a case outside it is the point; the service sets the limits.
-    case = get_object_or_404(Case.objects.all(), code=f"{person_code}/{number}")
+    case = page_queries.case_for_break_glass(request.user, f"{person_code}/{number}")
+    if case is None:
+        raise Http404(person_code)
     return Status(201, services.open_break_glass(request.user, case, reason=payload.reason))
 
 

@@ -7,6 +7,7 @@ names stay plain.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -240,10 +241,13 @@ class AssessmentForm(forms.Form):
 
     assessed_on = forms.DateField(label=_("Assessed on"), widget=DATE)
 
-    def __init__(self, *args: Any, definition: InstrumentDefinition, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, definition: InstrumentDefinition, narrative_domains: Iterable[str], **kwargs: Any
+    ) -> None:
         kwargs.setdefault("auto_id", "id_assessment_%s")
         super().__init__(*args, **kwargs)
         self.definition = definition
+        writable = set(narrative_domains)
         self.fields["assessed_on"].initial = date.today()
         scale = [(value, f"{value} — {label}") for value, label in definition.scale.labels.items()]
         for domain in definition.domains:
@@ -253,18 +257,26 @@ class AssessmentForm(forms.Form):
                 widget=forms.RadioSelect,
                 help_text="; ".join(domain.questions),
             )
-            self.fields[f"narrative_{domain.code}"] = _text(
-                _("Narrative (optional)"), rows=2, required=False, max_length=5000
-            )
+            if domain.code in writable:  # a narrative only where the assessor is cleared to read it back
+                self.fields[f"narrative_{domain.code}"] = _text(
+                    _("Narrative (optional)"), rows=2, required=False, max_length=5000
+                )
 
-    def domain_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[f"score_{d.code}"], self[f"narrative_{d.code}"]) for d in self.definition.domains]
+    def domain_fields(self) -> list[tuple[forms.BoundField, forms.BoundField | None]]:
+        return [
+            (self[f"score_{d.code}"], self[f"narrative_{d.code}"] if f"narrative_{d.code}" in self.fields else None)
+            for d in self.definition.domains
+        ]
 
     def scores(self) -> dict[str, int]:
         return {d.code: int(self.cleaned_data[f"score_{d.code}"]) for d in self.definition.domains}
 
     def narratives(self) -> dict[str, str]:
-        return {d.code: self.cleaned_data[f"narrative_{d.code}"] for d in self.definition.domains}
+        return {
+            d.code: self.cleaned_data[f"narrative_{d.code}"]
+            for d in self.definition.domains
+            if f"narrative_{d.code}" in self.cleaned_data
+        }
 
 
 class GoalForm(forms.Form):

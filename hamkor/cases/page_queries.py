@@ -9,10 +9,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from hamkor.cases.domains import Clearance
+from hamkor.cases.access import clearances
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import BreakGlass, Case, Family, FamilyMember, Instrument, Person
 from hamkor.core.models import Country, User
+from hamkor.core.policy import user_country
 from hamkor.core.roles import Role
 
 
@@ -25,15 +26,19 @@ def case_for_action(user: Any, code: str) -> Case:
     return case
 
 
-def case_for_break_glass(code: str) -> Case | None:
-    """The case a supervisor asks emergency access to. Deliberately outside the policy scope, since reaching a
-    case the scope hides is the point; ``services.open_break_glass`` decides whether access is granted."""
-    return Case.objects.filter(code=code.strip().upper()).first()
+def case_for_break_glass(user: Any, code: str) -> Case | None:
+    """The case a supervisor asks emergency access to, among the cases of their own country (all countries for
+    an organisation that works across borders). Outside the organisation scope on purpose, since reaching a case
+    it hides is the point; a case of another country is not found, exactly like a made-up number, so the answer
+    never tells whether a case exists abroad. ``services.open_break_glass`` decides whether access is granted."""
+    rows = Case.objects.filter(code=code.strip().upper(), anonymised_at__isnull=True)
+    country = user_country(user)
+    return (rows if country is None else rows.filter(country_id=country)).first()
 
 
 def break_glass_of(user: Any, case: Case) -> BreakGlass | None:
     """The active emergency access through which the user reaches this case, if ordinary access would not."""
-    cleared = Clearance.CHILD_PROTECTION in (getattr(user, "clearances", None) or [])
+    cleared = clearances(user).children
     if case.organisation_id == getattr(user, "organisation_id", None) and (cleared or not case.is_child):
         return None
     return BreakGlass.objects.filter(user_id=user.pk, case=case, expires_at__gt=timezone.now()).first()

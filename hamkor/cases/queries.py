@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hamkor.cases.access import open_compartments
+from hamkor.cases.access import clearances
 from hamkor.cases.identity import Identity
 from hamkor.cases.models import (
     Assessment,
@@ -109,12 +109,19 @@ def identity_of(person: Person) -> Identity:
 
 def notes(user: Any, case: Case) -> QuerySet[Note]:
     """Notes in the compartments the user may open; the others are not there at all for this user."""
-    return case.notes.filter(compartment__in=open_compartments(user)).select_related("author")
+    return case.notes.filter(compartment__in=clearances(user).compartments).select_related("author")
 
 
 def timeline(user: Any, case: Case) -> QuerySet[CaseEvent]:
-    allowed = open_compartments(user)
+    """The case's events, without those of compartments the user may not open."""
+    allowed = clearances(user).compartments
     return case.events.filter(Q(compartment="") | Q(compartment__in=allowed)).select_related("actor")
+
+
+def narratives(user: Any, assessment: Assessment) -> dict[str, str]:
+    """An assessment's narratives of the domains the user may read (psychosocial and physical health are
+    compartments of their own)."""
+    return clearances(user).narratives(assessment.narratives)
 
 
 def consents(case: Case) -> QuerySet[Consent]:

@@ -110,6 +110,13 @@ class CaseFilters(Schema):
     page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
 
 
+class CaseSearchIn(CaseFilters):
+    """A search by name words (any script) or case number, with the list's filters: sent in the request body
+    so that no name reaches a URL, an access log or a Referer header."""
+
+    q: str = Field(min_length=1, max_length=100, description="Name words in any script, or a case number.")
+
+
 class StaffOut(Schema):
     id: int
     name: str = Field(alias="full_name")

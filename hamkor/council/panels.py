@@ -179,7 +179,9 @@ def exclusion_causes(request: Request, expert: Candidate) -> tuple[ExclusionCaus
 
 def _cause_reason(cause: ExclusionCause, request: Request, expert: Candidate) -> StrPromise:
     if cause is ExclusionCause.CONFLICT_CASE:
-        return format_lazy(_("declared a conflict of interest with case {case}"), case=request.case_code)
+        # Never the case code: the secretariat reads these reasons, and a code would tie the pseudonymised
+        # dossier back to the case it was drawn from.
+        return _("declared a conflict of interest with the case behind this dossier")
     if cause is ExclusionCause.CONFLICT_ORGANISATION:
         return _("declared a conflict of interest with the requesting organisation")
     if cause is ExclusionCause.CONFLICT_COUNTRY:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hamkor.cases.access import clearances
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Assessment, Case, Instrument
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
@@ -65,6 +66,8 @@ def record_assessment(
     texts = {d: t.strip() for d, t in (narratives or {}).items() if t and t.strip()}
     if any(d not in domains for d in texts):
         errors["narratives"] = _("A narrative belongs to a domain of the instrument.")
+    elif any(not clearances(actor).reads_narrative(d) for d in texts):
+        errors["narratives"] = _("A narrative of this domain is written by a user cleared for its compartment.")
     if any(len(t) > NARRATIVE_MAX_CHARS for t in texts.values()):
         errors["narratives"] = _("A narrative is at most %(max)s characters.") % {"max": NARRATIVE_MAX_CHARS}
     if errors:

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from hamkor.cases.access import clearances
+from hamkor.cases.domains import COMPARTMENT_CLEARANCE
 from hamkor.cases.identity import Identity
 from hamkor.cases.models import (
     Assessment,
@@ -31,6 +33,7 @@ from hamkor.cases.models import (
     RetentionPolicy,
     Transfer,
 )
+from hamkor.cases.queries import notes, timeline
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
 from hamkor.core.audit import record, redact
 from hamkor.core.models import AuditEntry
@@ -127,12 +130,15 @@ def _entries_about(case: Case, person: Person) -> Any:
 
 
 def export_person_data(actor: Any, person: Person) -> dict[str, Any]:
-    """Everything held about a person, for their own request (all compartments), as one JSON document."""
+    """What is held about a person, for their own request, as one JSON document: every case the exporting
+    user may open, and inside it what their clearances open. ``withheld_compartments`` names the compartments
+    the export does not cover (whether or not anything is in them), so a cleared colleague completes it."""
     require(actor, "export_data", person)
     require(actor, "view", person)
     identity = Identity.model_validate(person.identity)
+    cleared = clearances(actor)
     cases = []
-    for case in Case.objects.filter(person=person).order_by("pk"):
+    for case in Case.objects.restrict(actor, "view").filter(person=person).order_by("pk"):
         cases.append(
             {
                 "case": case.code,
@@ -148,7 +154,7 @@ def export_person_data(actor: Any, person: Person) -> dict[str, Any]:
                         "instrument": a.instrument.code,
                         "version": a.instrument.version,
                         "scores": a.scores,
-                        "narratives": a.narratives,
+                        "narratives": cleared.narratives(a.narratives),
                     }
                     for a in case.assessments.select_related("instrument").order_by("assessed_on", "pk")
                 ],
@@ -166,9 +172,11 @@ def export_person_data(actor: Any, person: Person) -> dict[str, Any]:
                 ],
                 "notes": [
                     {"written": n.created_at.isoformat(), "compartment": n.compartment, "text": n.body}
-                    for n in case.notes.order_by("created_at", "pk")
+                    for n in notes(actor, case).order_by("created_at", "pk")
                 ],
-                "timeline": [{"at": e.at.isoformat(), "event": e.summary} for e in case.events.order_by("at", "pk")],
+                "timeline": [
+                    {"at": e.at.isoformat(), "event": e.summary} for e in timeline(actor, case).order_by("at", "pk")
+                ],
             }
         )
     document = {
@@ -189,6 +197,7 @@ def export_person_data(actor: Any, person: Person) -> dict[str, Any]:
             for c in Consent.objects.filter(person=person).select_related("recipient").order_by("pk")
         ],
         "cases": cases,
+        "withheld_compartments": [c for c in COMPARTMENT_CLEARANCE if not cleared.opens(c)],
     }
     with transaction.atomic():
         record(actor, "person.export_data", person)

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hamkor.cases.domains import Clearance
+from hamkor.cases.access import clearances
 from hamkor.cases.models import Case, Transfer
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
 from hamkor.core.audit import record
@@ -110,7 +110,7 @@ def accept_transfer(actor: Any, transfer: Transfer, *, region: str = "", now: da
     case = Case.objects.select_related("person").get(pk=transfer.case_id)
     if case.organisation_id != transfer.from_organisation_id:
         raise CaseRuleError(_("The case has left the organisation that asked for this transfer."))
-    if case.is_child and Clearance.CHILD_PROTECTION not in (getattr(actor, "clearances", None) or []):
+    if case.is_child and not clearances(actor).children:
         raise PermissionDenied(_("A child's case is taken over by a user cleared for child protection."))
     if len(region.strip()) > REGION_MAX_CHARS:
         raise ValidationError({"region": _("The region is at most %(max)s characters.") % {"max": REGION_MAX_CHARS}})

@@ -44,6 +44,7 @@ API_ROUTES: dict[str, Route] = {
     ),
     "GET /api/v1/cases/people/{code}": Route(allowed=CASEWORKER, denied=EXPERT, kwargs=("code=api_person",)),
     "GET /api/v1/cases/": Route(allowed=CASEWORKER, denied=ANALYST),
+    "POST /api/v1/cases/search": Route(allowed=CASEWORKER, denied=ANALYST, method="post", data={"q": "Karimova"}),
     f"GET {CASE}": Route(allowed=CASEWORKER, denied=EXPERT, kwargs=ON_CASE),
     f"POST {CASE}/transition": Route(
         allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=ON_CASE, data={"to": "planning"}

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from hamkor.cases import page_queries, services
 from hamkor.cases.forms import AssessmentForm
-from hamkor.cases.views.case_page import act
+from hamkor.cases.views.case_page import act, narrative_domains
 from hamkor.cases.views.common import case_code
 from hamkor.core.decorators import requires
 
@@ -21,7 +21,9 @@ def assessment(request: HttpRequest, person_code: str, number: int) -> HttpRespo
     if newest is None:
         raise Http404("no instrument")
     instrument, definition = newest
-    form = AssessmentForm(request.POST, definition=definition)
+    form = AssessmentForm(
+        request.POST, definition=definition, narrative_domains=narrative_domains(request.user, definition)
+    )
 
     def record() -> None:
         services.record_assessment(

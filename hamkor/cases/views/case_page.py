@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hamkor.cases import page_queries, queries
-from hamkor.cases.access import open_compartments
+from hamkor.cases.access import clearances, open_compartments
 from hamkor.cases.domains import Compartment, Purpose
 from hamkor.cases.forms import (
     DOCUMENT_KINDS,
@@ -28,6 +28,7 @@ from hamkor.cases.forms import (
     WithdrawalForm,
     relative_choices,
 )
+from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Case
 from hamkor.cases.services.assessments import ASSESSABLE
 from hamkor.cases.services.cases import ALLOWED
@@ -45,6 +46,12 @@ def detail(request: HttpRequest, person_code: str, number: int) -> HttpResponse:
 
 def allowed_moves(case: Case) -> list[str]:
     return [s for s in Case.Status.values if s in ALLOWED[case.status]]
+
+
+def narrative_domains(user: Any, definition: InstrumentDefinition) -> list[str]:
+    """The instrument's domains whose narrative this user may write: those they are cleared to read back."""
+    cleared = clearances(user)
+    return [d.code for d in definition.domains if cleared.reads_narrative(d.code)]
 
 
 def note_form(user: Any, data: Any = None) -> NoteForm:
@@ -85,7 +92,7 @@ def render_case_page(
         "age": identity.age_on(today),
         "break_glass": page_queries.break_glass_of(user, case),
         "timeline": queries.timeline(user, case),
-        "progress": sections.progress(case, definition),
+        "progress": sections.progress(user, case, definition),
         "goals": sections.plan(case, bound, today),
         "notes": queries.notes(user, case),
         "consents": [
@@ -107,7 +114,10 @@ def render_case_page(
             "goal": (bound.get("goal") or GoalForm()) if case.status != Case.Status.CLOSED else None,
             "note": bound.get("note") or note_form(user),
             "override": (bound.get("override") or OverrideForm()) if holds(user, "case.override_consent") else None,
-            "assessment": (bound.get("assessment") or AssessmentForm(definition=definition))
+            "assessment": (
+                bound.get("assessment")
+                or AssessmentForm(definition=definition, narrative_domains=narrative_domains(user, definition))
+            )
             if definition and case.status in ASSESSABLE
             else None,
         }

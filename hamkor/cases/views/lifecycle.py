@@ -42,7 +42,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            case = page_queries.case_for_break_glass(form.cleaned_data["code"])
+            case = page_queries.case_for_break_glass(request.user, form.cleaned_data["code"])
             if case is None:
                 form.add_error("code", _("There is no case with this number."))
             else:

@@ -8,6 +8,7 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
 from hamkor.cases import page_queries, queries
 from hamkor.cases.models import Case
@@ -26,19 +27,23 @@ class CaseRow:
     url: str
 
 
+@require_http_methods(["GET", "POST"])
 @requires("case.view")
 def case_list(request: HttpRequest) -> HttpResponse:
+    """The case list. Filters come in the query string; a name search comes only in a POST body (with its
+    filters and page), so no name reaches an access log, the browser's history or a Referer header."""
     user = request.user
-    status = request.GET.get("status", "")
+    given = request.POST if request.method == "POST" else request.GET
+    status = given.get("status", "")
     status = status if status in Case.Status.values else ""
-    country = request.GET.get("country", "")[:2]
-    worker = request.GET.get("worker", "")
-    worker_id = int(worker) if worker.isdigit() else None
-    due = request.GET.get("due", "")
+    country = given.get("country", "")[:2]
+    worker = given.get("worker", "")
+    worker_id = int(worker) if worker.isdigit() and len(worker) < 10 else None
+    due = given.get("due", "")
     due = due if due in {"due", "overdue"} else ""
-    q = request.GET.get("q", "").strip()[:100]
+    q = request.POST.get("q", "").strip()[:100] if request.method == "POST" else ""
     rows = queries.cases(user, status=status, country=country, worker=worker_id, due=due, q=q)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(given.get("page"))
     shown = list(page.object_list)
     queries.audit_list_read(user, shown)  # the rows show names: reading the list is reading the records
     countries, workers = page_queries.list_filter_choices(user)

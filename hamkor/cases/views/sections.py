@@ -34,7 +34,7 @@ class Progress:
     latest_on: date | None
 
 
-def progress(case: Case, definition: InstrumentDefinition | None) -> Progress:
+def progress(user: Any, case: Case, definition: InstrumentDefinition | None) -> Progress:
     """The chart over all assessments, its data as a table, and the latest scores with their narratives."""
     series = queries.progress(case)
     dates = sorted({d for s in series for d, _score in s.points})
@@ -62,7 +62,7 @@ def progress(case: Case, definition: InstrumentDefinition | None) -> Progress:
     labels = definition.scale.labels if definition else {}
     scores = []
     if latest is not None:
-        narratives = latest.narratives or {}
+        narratives = queries.narratives(user, latest)
         scores = [(domain_label(d), v, labels.get(str(v), ""), narratives.get(d, "")) for d, v in latest.scores.items()]
     return Progress(chart, dates, rows, scores, latest.assessed_on if latest else None)
 

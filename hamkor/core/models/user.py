@@ -80,9 +80,6 @@ class User(AbstractBaseUser):
             return frozenset()
         return frozenset(self.role_assignments.values_list("role", flat=True))
 
-    def has_clearance(self, clearance: str) -> bool:
-        return clearance in (self.clearances or [])
-
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
 

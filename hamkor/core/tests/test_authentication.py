@@ -177,3 +177,22 @@ def test_unverified_session_cannot_use_the_api(make_user, client):
     response = client.get("/api/v1/me")
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("step", ["prove", "enrol"])
+def test_a_cookie_copied_before_the_second_factor_opens_nothing_after_it(make_user, step):
+    officer = make_user(Role.OVERSIGHT_OFFICER, "un")
+    if step == "prove":
+        device = TOTPDevice.objects.create(user=officer, name="phone", confirmed=True)
+    client = Client()
+    _sign_in(client, officer.email)
+    if step == "enrol":
+        client.get(reverse("core:second_factor_setup"))
+        device = TOTPDevice.objects.get(user=officer)
+    copied = Client()
+    copied.cookies["sessionid"] = client.cookies["sessionid"].value  # taken before the code was entered
+    url = reverse("core:second_factor") if step == "prove" else reverse("core:second_factor_setup")
+    assert client.post(url, {"code": _code(device)}).status_code == 302
+    assert client.get(reverse("core:audit")).status_code == 200
+    stale = copied.get(reverse("core:audit"))
+    assert stale.status_code == 302 and reverse("core:login") in stale["Location"]

@@ -5,34 +5,21 @@ an entry there fails the suite."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from types import ModuleType
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hamkor.api import api
 from hamkor.conftest import verified_client
 from hamkor.core import services
 from hamkor.core.models import Agreement, Organisation
-from hamkor.testing import Route
+from hamkor.testing import Route, app_test_modules
 
 
 def _app_tables() -> list[ModuleType]:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("hamkor."):
-            continue
-        try:
-            tests = importlib.import_module(f"{config.name}.tests")
-        except ModuleNotFoundError:
-            continue
-        for info in pkgutil.iter_modules(tests.__path__):
-            if info.name.endswith("permission_routes"):
-                modules.append(importlib.import_module(f"{config.name}.tests.{info.name}"))
-    return modules
+    return app_test_modules("permission_routes")
 
 
 ROUTES: dict[str, Route] = {k: v for m in _app_tables() for k, v in m.ROUTES.items()}

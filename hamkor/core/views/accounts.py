@@ -69,6 +69,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("core:login")
 
 
+def _second_factor_proved(request: HttpRequest, device: TOTPDevice) -> None:
+    """Mark the session as verified under a new session key: a cookie copied before the code was entered
+    (a shoulder-surfed or fixated session) opens nothing that needs the second factor."""
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 @never_cache
 def second_factor_view(request: HttpRequest) -> HttpResponse:
     """Prove the second factor; a user who has none yet is sent to enrol one."""
@@ -82,7 +89,7 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
-            otp_login(request, device)
+            _second_factor_proved(request, device)
             services.record_second_factor(request.user, "verified")
             return HttpResponseRedirect(_next_url(request))
         services.record_second_factor(request.user, "failed")
@@ -110,7 +117,7 @@ def second_factor_setup_view(request: HttpRequest) -> HttpResponse:
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.confirm_totp_device(request.user, device, form.cleaned_data["code"].strip()):
-            otp_login(request, device)
+            _second_factor_proved(request, device)
             messages.success(request, _("Your authenticator app is set up."))
             return HttpResponseRedirect(_next_url(request))
         form.add_error("code", _("That code is not right. Check the clock of your phone and try the newest code."))

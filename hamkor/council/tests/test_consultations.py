@@ -280,3 +280,19 @@ def test_the_requester_reads_the_recommendation_and_every_view_is_audited(worker
     page = verified_client(worker).get(f"/council/consultations/{consultation.code}/").content.decode()
     assert "Train the teachers." in page and "Not all agree." in page
     assert AuditEntry.objects.filter(action="consultation.read", actor_id=worker.pk).count() == 1
+
+
+def test_opening_a_dossier_consultation_is_audited_as_reading_the_dossier(worker, officer, experts):
+    from django.urls import reverse
+
+    from hamkor.conftest import verified_client
+
+    dossier = sent_dossier(worker)
+    consultation = ask(worker, kind="dossier", dossier_code=dossier.code)
+    services.propose_panel(officer, consultation, now=NOW)
+    services.confirm_panel(officer, consultation, now=NOW)
+    seated = experts["theology"].user
+    page = verified_client(seated).get(reverse("council:consultation", args=[consultation.code]))
+    assert "Attends evening classes." in page.content.decode()
+    reads = AuditEntry.objects.filter(action="dossier.read", actor_id=seated.pk, object_id=str(dossier.pk))
+    assert reads.count() == 1

@@ -127,7 +127,7 @@ def test_conflicts_exclude_by_case_organisation_and_country_with_reasons():
         3: (ExclusionCause.CONFLICT_COUNTRY,),
     }
     reasons = {e.expert.id: texts(e.reasons) for e in proposal.excluded}
-    assert reasons[1] == ["declared a conflict of interest with case UZ-7KQ2-M4"]
+    assert reasons[1] == ["declared a conflict of interest with the case behind this dossier"]
     assert reasons[2] == ["declared a conflict of interest with the requesting organisation"]
     assert reasons[3] == ["declared a conflict of interest with the requester's country (UZ)"]
 
@@ -163,7 +163,7 @@ def test_unavailable_and_not_vetted_experts_are_excluded_with_every_reason():
     assert reasons[1] == ["unavailable"]
     assert reasons[2] == ["not vetted (status: pending)"]
     assert reasons[3] == [
-        "declared a conflict of interest with case UZ-7KQ2-M4",
+        "declared a conflict of interest with the case behind this dossier",
         "not vetted (status: expired)",
         "unavailable",
     ]
@@ -273,7 +273,7 @@ def test_check_panel_refuses_conflicted_unvetted_and_own_country_experts():
         assert check_panel(req, [fine]) == []
         assert check_panel(req, []) == ["A panel needs at least one expert."]
     assert refusals == [
-        "Expert 1: declared a conflict of interest with case UZ-7KQ2-M4.",
+        "Expert 1: declared a conflict of interest with the case behind this dossier.",
         "Expert 2: not vetted (status: pending).",
         "Expert 3: from the requester's own country (UZ), which the request excludes.",
         "Expert 4 is on the panel twice.",

@@ -65,9 +65,7 @@ def consultation_detail(request: HttpRequest, code: str) -> HttpResponse:
     consultation = queries.open_consultation(request.user, code)
     can_manage = manages(request.user)
     seat = queries.seat_of(request.user, consultation)
-    dossier = None
-    if consultation.dossier_id is not None:
-        dossier = queries_dossiers.visible_dossiers(request.user).filter(pk=consultation.dossier_id).first()
+    dossier = queries.consultation_dossier(request.user, consultation)
     mine = current_opinions(consultation).filter(expert=seat.expert).first() if seat else None
     recommendation = getattr(consultation, "recommendation", None) if consultation.recommended_at else None
     S = Consultation.Status
