@@ -151,6 +151,7 @@ def install_cases_policy() -> None:
         for action in ("view", "create", "change"):
             grant(f"{subject}.{action}", CASE_ROLES)
     grant("dossier.view", {Role.COUNCIL_EXPERT})
+    grant("dossier.approve", {Role.CASE_SUPERVISOR})  # the second person before anything crosses to the Council
     # Shared statistics are aggregates with small cells suppressed; no role reaches a record through them.
     grant("statistics.view", {Role.ANALYST, Role.PROGRAMME_OFFICER})
     grant("statistics.export", {Role.ANALYST})

@@ -2,13 +2,15 @@
 integrators.
 
 A dossier is addressed by its own pseudonym (``D-7K3Q-9D2M``), never by its case, and no response names the
-case: what the Council reads cannot be linked back. Case staff build, edit, resolve, send and withdraw through
-the same services as the pages; Council experts read what was sent, each read audited.
+case: what the Council reads cannot be linked back. Case staff build, edit, resolve, submit and withdraw through
+the same services as the pages; a second supervisor of the case's organisation approves (which sends) or
+returns; Council experts read what was sent, each read audited.
 """
 
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -46,6 +48,10 @@ class DossierWithdrawalIn(StrictInput):
     reason: str = Field(max_length=REASON_MAX_CHARS)
 
 
+class DossierReturnIn(StrictInput):
+    reason: str = Field(max_length=REASON_MAX_CHARS, description="What should change before it is sent.")
+
+
 class DossierFilters(Schema):
     page: int = Field(1, ge=1)
     page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
@@ -70,6 +76,7 @@ class DossierOut(Schema):
     code: str = Field(description="The dossier's own pseudonym.")
     status: str
     built_at: datetime
+    submitted_at: datetime | None = Field(description="When it was submitted for a supervisor's approval.")
     sent_at: datetime | None
     content: dict[str, Any] = Field(
         description="age_band, sex, region, country, stage, family_role, family, assessments, plan, text."
@@ -103,6 +110,7 @@ def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
         "code": dossier.code,
         "status": dossier.status,
         "built_at": dossier.built_at,
+        "submitted_at": dossier.submitted_at,
         "sent_at": dossier.sent_at,
         "content": content,
         "warnings": warnings,
@@ -118,11 +126,20 @@ def _for_change(request: HttpRequest, code: str) -> Dossier:
 @router.get("/", response=DossierListOut, summary="Dossiers sent to the Council that you may read")
 def dossier_list(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
     demand(request.user, "dossier.view")
-    rows = queries_dossiers.sent_dossiers(request.user)
+    return _summaries(queries_dossiers.sent_dossiers(request.user), filters)
+
+
+def _summaries(rows: QuerySet[Dossier], filters: DossierFilters) -> dict[str, Any]:
     start = (filters.page - 1) * filters.page_size
     page = list(rows[start : start + filters.page_size])
     items = [{"code": d.code, "sent_at": d.sent_at, **{k: str(d.content.get(k, "")) for k in SUMMARY}} for d in page]
     return {"items": items, "count": rows.count()}
+
+
+@router.get("/awaiting-approval", response=DossierListOut, summary="Dossiers waiting for your approval")
+def awaiting_approval(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
+    demand(request.user, "dossier.approve")
+    return _summaries(queries_dossiers.awaiting_approval(request.user), filters)
 
 
 @router.get("/{code}", response=DossierOut, summary="A dossier (an audited read)")
@@ -166,9 +183,25 @@ def remove_flagged(request: HttpRequest, code: str) -> dict[str, Any]:
     return _out(request, services.remove_flagged_text(request.user, _for_change(request, code)))
 
 
-@router.post("/{code}/send", response=DossierOut, summary="Send a draft to the Expert Council")
-def send_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
-    return _out(request, services.send_dossier(request.user, _for_change(request, code)))
+@router.post("/{code}/submit", response=DossierOut, summary="Submit a checked draft for a supervisor's approval")
+def submit_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
+    return _out(request, services.submit_dossier(request.user, _for_change(request, code)))
+
+
+@router.post(
+    "/{code}/approve",
+    response=DossierOut,
+    summary="Approve a submitted dossier, which sends it to the Expert Council (a second supervisor)",
+)
+def approve_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
+    demand(request.user, "dossier.approve")
+    return _out(request, services.approve_dossier(request.user, _for_change(request, code)))
+
+
+@router.post("/{code}/return", response=DossierOut, summary="Return a submitted dossier to draft, with a reason")
+def return_dossier(request: HttpRequest, code: str, payload: DossierReturnIn) -> dict[str, Any]:
+    dossier = services.return_dossier(request.user, _for_change(request, code), reason=payload.reason)
+    return _out(request, dossier)
 
 
 @router.post("/{code}/withdraw", response=DossierOut, summary="Withdraw a dossier (or discard a draft)")

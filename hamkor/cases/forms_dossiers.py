@@ -70,6 +70,14 @@ class WarningResolutionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class DossierReturnForm(forms.Form):
+    reason = forms.CharField(label=_("What should change"), max_length=REASON_MAX_CHARS, widget=_text_area(2))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "dossier_return_%s")
+        super().__init__(*args, **kwargs)
+
+
 class DossierWithdrawalForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=REASON_MAX_CHARS, widget=_text_area(2))
 

@@ -71,6 +71,17 @@ def sent_dossiers(user: Any) -> QuerySet[Dossier]:
     return visible_dossiers(user).filter(status=Dossier.Status.SENT).order_by("-sent_at", "pk")
 
 
+def awaiting_approval(user: Any) -> QuerySet[Dossier]:
+    """The submitted dossiers of the user's organisation's cases that the user may approve (not their own
+    submissions), oldest first: the approving supervisor's work list."""
+    if not holds(user, "dossier.approve"):
+        return Dossier.objects.none()
+    rows = visible_dossiers(user).filter(
+        status=Dossier.Status.AWAITING_APPROVAL, case__organisation_id=getattr(user, "organisation_id", None) or 0
+    )
+    return rows.exclude(submitted_by_id=user.pk).select_related("submitted_by").order_by("submitted_at", "pk")
+
+
 def case_dossiers(user: Any, case: Case) -> QuerySet[Dossier]:
     return visible_dossiers(user).filter(case=case).order_by("-built_at", "pk")
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("<str:code>/text/", dossiers.dossier_text, name="dossier_text"),
     path("<str:code>/resolve/", dossiers.dossier_resolve, name="dossier_resolve"),
     path("<str:code>/remove-flagged/", dossiers.dossier_redact, name="dossier_redact"),
-    path("<str:code>/send/", dossiers.dossier_send, name="dossier_send"),
+    path("<str:code>/submit/", dossiers.dossier_submit, name="dossier_submit"),
+    path("<str:code>/approve/", dossiers.dossier_approve, name="dossier_approve"),
+    path("<str:code>/return/", dossiers.dossier_return, name="dossier_return"),
     path("<str:code>/withdraw/", dossiers.dossier_withdraw, name="dossier_withdraw"),
 ]

@@ -11,11 +11,13 @@ class Dossier(models.Model):
 
     ``content`` holds age band, sex, region, family composition, domain scores over time, a plan summary and
     the free text the worker selected, after every identifier warning was resolved. It has its own pseudonym,
-    so dossiers cannot be linked back to the case by anyone outside the case's organisation.
+    so dossiers cannot be linked back to the case by anyone outside the case's organisation. It reaches the
+    Council only when a second person, a supervisor of the case's organisation, approves the submitted text.
     """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting a supervisor's approval")
         SENT = "sent", _("Sent to the Council")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -27,6 +29,15 @@ class Dossier(models.Model):
     built_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     built_at = models.DateTimeField(_("built"))
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Cross-border sharing takes two people: the one who submits the checked text and a supervisor of the
+    # case's organisation who approves it (which sends it).
+    submitted_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("submitted by")
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("approved by")
+    )
 
     objects = RestrictedQuerySet.as_manager()
 

@@ -1,10 +1,12 @@
-"""Pseudonymised dossiers for the Regional Expert Council: build, edit the text, resolve warnings, send, withdraw.
+"""Pseudonymised dossiers for the Regional Expert Council: build, edit the text, resolve warnings, submit,
+approve (which sends), return to draft, withdraw.
 
 A case has at most one draft; building again refreshes it from the case. A dossier carries its own random
 pseudonym, never the person's, and no identity field (see ``hamkor.cases.dossiers``). Its free text is checked
 for identifiers of the person and their family, and it is sent only when every warning is resolved — the text
 edited, or the warning declared "not an identifier" with a reason — and the person's consent to the Council
-stands. A sent dossier cannot change; it can only be withdrawn.
+stands, and only after a second person approves the submitted text: a supervisor of the case's organisation
+other than the submitter. A sent dossier cannot change; it can only be withdrawn.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -43,6 +45,7 @@ from hamkor.cases.services.common import CaseRuleError, log_event, now_or, requi
 from hamkor.cases.services.consents import consent_covers
 from hamkor.core.audit import record
 from hamkor.core.crypto import keyring
+from hamkor.core.policy import holds, may
 
 _system = secrets.SystemRandom()
 REASON_MIN_CHARS = 10
@@ -176,8 +179,11 @@ def build_dossier(
     with transaction.atomic():
         # One draft per case, even when two workers build at the same moment.
         Case.objects.select_for_update().filter(pk=case.pk).exists()
-        dossier = case.dossiers.filter(status=S.DRAFT).first()
+        # A dossier waiting for approval is still the case's draft: building again returns it to draft.
+        dossier = case.dossiers.filter(status__in=[S.DRAFT, S.AWAITING_APPROVAL]).first()
         refreshed = dossier is not None
+        if dossier is not None and dossier.status == S.AWAITING_APPROVAL:
+            _back_to_draft(dossier)
         if dossier is None:
             code = dossier_code(rng)
             while Dossier.objects.filter(code=code).exists():
@@ -244,18 +250,19 @@ def remove_flagged_text(actor: Any, dossier: Dossier, *, now: datetime | None = 
     return _store_text(actor, dossier, text, "dossier.redact", at)
 
 
+def _reason(reason: str, message: str) -> str:
+    """The stripped reason, or a form error with ``message`` (which names the length bounds)."""
+    reason = reason.strip()
+    if not REASON_MIN_CHARS <= len(reason) <= REASON_MAX_CHARS:
+        raise ValidationError({"reason": message % {"min": REASON_MIN_CHARS, "max": REASON_MAX_CHARS}})
+    return reason
+
+
 def resolve_warning(actor: Any, dossier: Dossier, *, warning: str, reason: str, now: datetime | None = None) -> Dossier:
     """Mark one warning "not an identifier", with the worker's reason, kept with the warning and audited."""
     require(actor, "change", dossier)
     _require_draft(dossier)
-    reason = reason.strip()
-    if not REASON_MIN_CHARS <= len(reason) <= REASON_MAX_CHARS:
-        raise ValidationError(
-            {
-                "reason": _("Say in %(min)s to %(max)s characters why this is not an identifier.")
-                % {"min": REASON_MIN_CHARS, "max": REASON_MAX_CHARS}
-            }
-        )
+    reason = _reason(reason, _("Say in %(min)s to %(max)s characters why this is not an identifier."))
     at = now_or(now)
     warnings = current_warnings(dossier, at.date())
     target = next((w for w in warnings if w["id"] == warning), None)
@@ -271,45 +278,130 @@ def resolve_warning(actor: Any, dossier: Dossier, *, warning: str, reason: str, 
     return dossier
 
 
-def send_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
-    """Send a draft to the Council. Refused, with nothing written, without an active consent to the Council
-    or while a warning is unresolved. The sent content holds the text in clear: it is what the Council reads."""
+def _check_sendable(dossier: Dossier, at: datetime) -> list[dict[str, Any]]:
+    """The dossier's current warnings, if it may go to the Council: refused without an active consent to
+    the Council or while a warning is unresolved."""
+    if not consent_covers(dossier.case, Purpose.COUNCIL):
+        raise CaseRuleError(
+            _(
+                "There is no active consent to share a dossier with the Expert Council for this person. "
+                "Record the consent first."
+            )
+        )
+    warnings = current_warnings(dossier, at.date())
+    open_warnings = unresolved(warnings)
+    if open_warnings:
+        raise CaseRuleError(
+            ngettext(
+                "%(count)s possible identifier in the text is unresolved: edit the text, or mark it as "
+                "not an identifier with a reason.",
+                "%(count)s possible identifiers in the text are unresolved: edit the text, or mark each as "
+                "not an identifier with a reason.",
+                len(open_warnings),
+            )
+            % {"count": len(open_warnings)}
+        )
+    return warnings
+
+
+def _locked(dossier: Dossier) -> None:
+    """Take the dossier's row lock and read it again: two clicks, or two people, act once."""
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).exists()
+    dossier.refresh_from_db()
+
+
+def submit_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
+    """Ask a supervisor of the case's organisation to approve the checked text for the Council. Refused, with
+    nothing written, without an active consent to the Council or while a warning is unresolved. The text
+    stays sealed and cannot change while it waits; returning it to draft reopens it."""
     require(actor, "change", dossier)
     at = now_or(now)
     with transaction.atomic():
-        Dossier.objects.select_for_update().filter(pk=dossier.pk).exists()  # two clicks on "send" send once
-        dossier.refresh_from_db()
+        _locked(dossier)
         _require_draft(dossier)
-        case = dossier.case
-        if not consent_covers(case, Purpose.COUNCIL):
+        dossier.warnings = _check_sendable(dossier, at)
+        dossier.status = S.AWAITING_APPROVAL
+        dossier.submitted_by = actor
+        dossier.submitted_at = at
+        dossier.save(update_fields=["warnings", "status", "submitted_by", "submitted_at"])
+        summary = _("Council dossier %(code)s submitted for a supervisor's approval") % {"code": dossier.code}
+        log_event(dossier.case, "dossier", actor, summary, at)
+        record(actor, "dossier.submit", dossier, details={"resolved": len(dossier.warnings)})
+    return dossier
+
+
+def may_approve(actor: Any, dossier: Dossier) -> bool:
+    """A supervisor of the case's own organisation (not through emergency access), other than the person who
+    submitted it, approves a submitted dossier."""
+    return (
+        dossier.status == S.AWAITING_APPROVAL
+        and holds(actor, "dossier.approve")
+        and getattr(actor, "organisation_id", None) == dossier.case.organisation_id
+        and dossier.submitted_by_id != getattr(actor, "pk", None)
+        and may(actor, "change", dossier)
+    )
+
+
+def approve_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
+    """The second person's approval, which sends the dossier to the Council: consent and warnings are checked
+    again at this moment. The sent content holds the text in clear: it is what the Council reads."""
+    require(actor, "change", dossier)
+    at = now_or(now)
+    with transaction.atomic():
+        _locked(dossier)
+        if dossier.status != S.AWAITING_APPROVAL:
             raise CaseRuleError(
-                _(
-                    "There is no active consent to share a dossier with the Expert Council for this person. "
-                    "Record the consent first."
-                )
+                _("This dossier is %(status)s; only a submitted dossier is approved.")
+                % {"status": S(dossier.status).label}
             )
-        warnings = current_warnings(dossier, at.date())
-        open_warnings = unresolved(warnings)
-        if open_warnings:
-            raise CaseRuleError(
-                ngettext(
-                    "%(count)s possible identifier in the text is unresolved: edit the text, or mark it as "
-                    "not an identifier with a reason.",
-                    "%(count)s possible identifiers in the text are unresolved: edit the text, or mark each as "
-                    "not an identifier with a reason.",
-                    len(open_warnings),
-                )
-                % {"count": len(open_warnings)}
+        if not may_approve(actor, dossier):
+            raise PermissionDenied(
+                _("A supervisor of the case's organisation other than the person who submitted it approves it.")
             )
+        warnings = _check_sendable(dossier, at)
         text = dossier_text(dossier)
         dossier.content = {**{k: v for k, v in dossier.content.items() if k != SEALED}, "text": text}
         dossier.warnings = warnings
         dossier.status = S.SENT
         dossier.sent_at = at
-        dossier.save(update_fields=["content", "warnings", "status", "sent_at"])
-        log_event(case, "dossier", actor, _("Council dossier %(code)s sent") % {"code": dossier.code}, at)
-        record(actor, "dossier.send", dossier, details={"case": case.code, "resolved": len(warnings)})
+        dossier.approved_by = actor
+        dossier.save(update_fields=["content", "warnings", "status", "sent_at", "approved_by"])
+        summary = _("Council dossier %(code)s approved and sent") % {"code": dossier.code}
+        log_event(dossier.case, "dossier", actor, summary, at)
+        record(
+            actor,
+            "dossier.send",
+            dossier,
+            details={"case": dossier.case.code, "resolved": len(warnings), "submitted_by": dossier.submitted_by_id},
+        )
     return dossier
+
+
+def return_dossier(actor: Any, dossier: Dossier, *, reason: str, now: datetime | None = None) -> Dossier:
+    """Send a submitted dossier back to draft, with a reason: the approving supervisor asking for changes, or
+    the submitter taking it back to edit."""
+    require(actor, "change", dossier)
+    reason = _reason(reason, _("Say in %(min)s to %(max)s characters what should change."))
+    at = now_or(now)
+    with transaction.atomic():
+        _locked(dossier)
+        if dossier.status != S.AWAITING_APPROVAL:
+            raise CaseRuleError(_("Only a dossier awaiting approval goes back to draft."))
+        if not (may_approve(actor, dossier) or dossier.submitted_by_id == actor.pk):
+            raise PermissionDenied(_("The submitter or an approving supervisor returns a dossier to draft."))
+        _back_to_draft(dossier)
+        log_event(
+            dossier.case, "dossier", actor, _("Council dossier %(code)s returned to draft") % {"code": dossier.code}, at
+        )
+        record(actor, "dossier.return", dossier, reason=reason)
+    return dossier
+
+
+def _back_to_draft(dossier: Dossier) -> None:
+    dossier.status = S.DRAFT
+    dossier.submitted_by = None
+    dossier.submitted_at = None
+    dossier.save(update_fields=["status", "submitted_by", "submitted_at"])
 
 
 def withdraw_dossier(actor: Any, dossier: Dossier, *, reason: str, now: datetime | None = None) -> Dossier:
@@ -352,7 +444,7 @@ def reseal_drafts() -> int:
     """After a data-key rotation: seal the drafts' texts again under the current key."""
     current = keyring().current.key_id
     count = 0
-    for dossier in Dossier.objects.filter(status=S.DRAFT).iterator(chunk_size=200):
+    for dossier in Dossier.objects.filter(status__in=[S.DRAFT, S.AWAITING_APPROVAL]).iterator(chunk_size=200):
         sealed = str(dossier.content.get(SEALED, ""))
         if sealed and not sealed.startswith(f"{current}$"):
             with transaction.atomic():

@@ -20,7 +20,7 @@ from hamkor.cases.access import NARRATIVE_COMPARTMENT, Clearances, clearances
 from hamkor.cases.domains import COMPARTMENT_CLEARANCE, Clearance, Compartment, Domain
 from hamkor.cases.models import Case, Dossier
 from hamkor.cases.services import dossiers, referrals, transfers
-from hamkor.cases.tests.factories import assess, identity, years_ago
+from hamkor.cases.tests.factories import assess, identity, send_approved, years_ago
 from hamkor.core import services as core_services
 from hamkor.core.models import Organisation, User
 from hamkor.core.roles import Role
@@ -145,7 +145,7 @@ def build(world: dict[str, Organisation], persona: dict[str, User]) -> Clearance
         draft = dossiers.build_dossier(author, case, notes=[general_note.pk], text="Attends the school club.")
         world_keys[f"{label}_dossier"] = draft.code
 
-    sent = dossiers.send_dossier(author, Dossier.objects.get(code=world_keys["adult_dossier"]))
+    sent = send_approved(author, Dossier.objects.get(code=world_keys["adult_dossier"]))
     from hamkor.council.models import Consultation
     from hamkor.council.tests.consultation_world import seat
 

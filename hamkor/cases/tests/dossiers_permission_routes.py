@@ -13,14 +13,16 @@ from typing import Any
 from hamkor.cases import services
 from hamkor.cases.identity import Identity
 from hamkor.cases.services import dossiers
+from hamkor.cases.tests.factories import send_approved
 from hamkor.council.tests.consultation_world import seat
-from hamkor.testing import ANALYST, CASEWORKER, EXPERT, Route
+from hamkor.testing import ANALYST, CASEWORKER, EXPERT, SUPERVISOR, Route
 
 DRAFT_TEXT = "Met Nodira at the district office."  # "Nodira" starts at 4
 ON_CASE = ("person_code=dossier_person", "number=dossier_number")
 DRAFT = ("code=dossier_draft",)
 READY = ("code=dossier_ready",)
 SENT = ("code=dossier_sent",)
+AWAITING = ("code=dossier_awaiting",)
 RESOLUTION = {"warning": "name-4", "reason": "A colleague at the office shares the name."}
 API = "/api/v1/cases/dossiers"
 
@@ -35,7 +37,11 @@ ROUTES: dict[str, Route] = {
     ),
     "cases:dossier_resolve": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT, data=RESOLUTION),
     "cases:dossier_redact": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT),
-    "cases:dossier_send": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
+    "cases:dossier_submit": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
+    "cases:dossier_approve": Route(allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING),
+    "cases:dossier_return": Route(
+        allowed=SUPERVISOR, denied=EXPERT, method="post", kwargs=AWAITING, data={"reason": "Say less about the town."}
+    ),
     "cases:dossier_withdraw": Route(
         allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=SENT, data={"reason": "She asked to stop sharing."}
     ),
@@ -54,7 +60,12 @@ API_ROUTES: dict[str, Route] = {
         allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT, data=RESOLUTION
     ),
     f"POST {API}/{{code}}/remove-flagged": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT),
-    f"POST {API}/{{code}}/send": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
+    f"POST {API}/{{code}}/submit": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
+    f"POST {API}/{{code}}/approve": Route(allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING),
+    f"POST {API}/{{code}}/return": Route(
+        allowed=SUPERVISOR, denied=EXPERT, method="post", kwargs=AWAITING, data={"reason": "Say less about the town."}
+    ),
+    f"GET {API}/awaiting-approval": Route(allowed=SUPERVISOR, denied=CASEWORKER),
     f"POST {API}/{{code}}/withdraw": Route(
         allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=SENT, data={"reason": "She asked to stop sharing."}
     ),
@@ -73,9 +84,12 @@ def make_objects(persona, world) -> dict[str, Any]:
     draft = dossiers.build_dossier(worker, case, text=DRAFT_TEXT)
     consenting, other = services.register_person(worker, _adult("Shahlo", "Tursunova"))
     services.record_consent(worker, consenting, "council", text_version="2025-1", given_on=date(2025, 1, 5))
-    sent = dossiers.send_dossier(worker, dossiers.build_dossier(worker, other, text="Attends evening classes."))
+    sent = send_approved(worker, dossiers.build_dossier(worker, other, text="Attends evening classes."))
     ready = dossiers.build_dossier(worker, other, text="Looks for work as a seamstress.")
     seat(persona[EXPERT], sent)  # Council experts read only the dossiers of the panels they sit on
+    third_person, third = services.register_person(worker, _adult("Malika", "Rasulova"))
+    services.record_consent(worker, third_person, "council", text_version="2025-1", given_on=date(2025, 1, 5))
+    awaiting = dossiers.submit_dossier(worker, dossiers.build_dossier(worker, third, text="Sings in a choir."))
     person_code, number = case.code.rsplit("/", 1)
     return {
         "dossier_person": person_code,
@@ -83,4 +97,5 @@ def make_objects(persona, world) -> dict[str, Any]:
         "dossier_draft": draft.code,
         "dossier_ready": ready.code,
         "dossier_sent": sent.code,
+        "dossier_awaiting": awaiting.code,
     }

@@ -64,3 +64,32 @@ def mother_and_children(worker: Any) -> dict[str, Any]:
         "daughter": daughter,
         "daughter_case": daughter_case,
     }
+
+
+def approver_for(worker: Any) -> Any:
+    """A case supervisor of the worker's organisation other than the worker (made if there is none)."""
+    from hamkor.core import services as core_services
+    from hamkor.core.models import User
+    from hamkor.core.roles import Role
+
+    found = (
+        User.objects.filter(organisation_id=worker.organisation_id, role_assignments__role=Role.CASE_SUPERVISOR)
+        .exclude(pk=worker.pk)
+        .first()
+    )
+    return found or core_services.create_user(
+        None,
+        email=f"approver-{worker.organisation_id}@example.org",
+        full_name="Approving Supervisor",
+        organisation=worker.organisation,
+        roles=[Role.CASE_SUPERVISOR],
+        clearances=("child_protection",),
+    )
+
+
+def send_approved(worker: Any, dossier: Any, now: Any = None) -> Any:
+    """Send a dossier as the two people do: the worker submits it, a supervisor of the organisation approves."""
+    from hamkor.cases.services import dossiers
+
+    submitted = dossiers.submit_dossier(worker, dossier, now=now)
+    return dossiers.approve_dossier(approver_for(worker), submitted, now=now)

@@ -41,6 +41,7 @@ READ_PATHS: dict[str, Read] = {
     "GET /api/v1/cases/referrals/{code}": ON_REFERRALS,
     "GET /api/v1/cases/dossiers/": LIST,
     "GET /api/v1/cases/dossiers/{code}": ON_DOSSIERS,
+    "GET /api/v1/cases/dossiers/awaiting-approval": LIST,
     "GET /api/v1/cases/retention/people/{code}/export": Read(targets=(("code=adult_person",), ("code=child_person",))),
     "GET /api/v1/cases/statistics/": LIST,
 }

@@ -20,6 +20,7 @@ from hamkor.cases.models import Case, Dossier, Person
 from hamkor.cases.services import dossiers
 from hamkor.cases.services.common import CaseRuleError
 from hamkor.cases.services.consents import consent_covers
+from hamkor.cases.tests.factories import approver_for, send_approved
 from hamkor.conftest import verified_client
 from hamkor.core import services as core_services
 from hamkor.core.audit import verify_chain
@@ -114,8 +115,8 @@ def case(family) -> Case:
     return family["case"]
 
 
-def consent_to_council(worker, person: Person) -> None:
-    services.record_consent(worker, person, Purpose.COUNCIL, text_version="2025-1", given_on=date(2025, 1, 10))
+def consent_to_council(worker, person: Person):
+    return services.record_consent(worker, person, Purpose.COUNCIL, text_version="2025-1", given_on=date(2025, 1, 10))
 
 
 def in_services(worker, case: Case) -> Case:
@@ -375,7 +376,7 @@ def test_unresolved_warning_blocks_sending_and_writes_nothing(worker, case):
     dossier = build(worker, case, "Born 02.04.1990, doing well.")
     seq, events = last_seq(), case.events.count()
     with pytest.raises(CaseRuleError, match="1 possible identifier in the text is unresolved"):
-        dossiers.send_dossier(worker, dossier, now=NOW)
+        send_approved(worker, dossier, NOW)
     dossier.refresh_from_db()
     assert dossier.status == "draft" and dossier.sent_at is None
     assert last_seq() == seq and case.events.count() == events
@@ -386,7 +387,7 @@ def test_missing_council_consent_blocks_sending(worker, case):
     services.record_consent(worker, case.person, Purpose.STATISTICS, text_version="2025-1", given_on=TODAY)
     seq = last_seq()
     with pytest.raises(CaseRuleError, match="no active consent to share a dossier with the Expert Council"):
-        dossiers.send_dossier(worker, dossier, now=NOW)
+        send_approved(worker, dossier, NOW)
     dossier.refresh_from_db()
     assert dossier.status == "draft" and last_seq() == seq
 
@@ -397,7 +398,7 @@ def test_withdrawn_council_consent_blocks_sending(worker, case):
     services.withdraw_consent(worker, consent, reason="She changed her mind.")
     dossier = build(worker, case, "Doing well.")
     with pytest.raises(CaseRuleError, match="no active consent"):
-        dossiers.send_dossier(worker, dossier, now=NOW)
+        send_approved(worker, dossier, NOW)
 
 
 def test_resolving_a_warning_with_a_reason_lets_the_dossier_go(worker, case):
@@ -410,7 +411,7 @@ def test_resolving_a_warning_with_a_reason_lets_the_dossier_go(worker, case):
     dossiers.resolve_warning(
         worker, dossier, warning=warning["id"], reason="The Council's first meeting, a public date.", now=NOW
     )
-    sent = dossiers.send_dossier(worker, dossier, now=NOW)
+    sent = send_approved(worker, dossier, NOW)
     assert sent.status == "sent" and sent.sent_at == NOW
     assert sent.content["text"] == "Programme launched 14.05.2024 in Tashkent."
     assert sent.warnings == [
@@ -462,16 +463,16 @@ def test_a_relative_added_after_the_check_is_caught_when_sending(worker, case, f
         relationship="other",
     )
     with pytest.raises(CaseRuleError, match="unresolved"):
-        dossiers.send_dossier(worker, dossier, now=NOW)
+        send_approved(worker, dossier, NOW)
 
 
 def test_a_sent_dossier_cannot_change(worker, case):
     consent_to_council(worker, case.person)
-    dossier = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    dossier = send_approved(worker, build(worker, case, "Doing well."), NOW)
     with pytest.raises(CaseRuleError, match="only a draft can change"):
         dossiers.update_dossier_text(worker, dossier, text="Something else.")
     with pytest.raises(CaseRuleError, match="only a draft can change"):
-        dossiers.send_dossier(worker, dossier, now=NOW)
+        send_approved(worker, dossier, NOW)
 
 
 def test_each_step_is_audited_and_on_the_timeline(worker, case):
@@ -481,17 +482,21 @@ def test_each_step_is_audited_and_on_the_timeline(worker, case):
     dossiers.update_dossier_text(worker, dossier, text="She is doing well on 14.05.2024.")
     [warning] = dossiers.current_warnings(dossier, TODAY)
     dossiers.resolve_warning(worker, dossier, warning=warning["id"], reason="The Council's first meeting.")
-    dossiers.send_dossier(worker, dossier, now=NOW)
+    send_approved(worker, dossier, NOW)
     dossiers.withdraw_dossier(worker, dossier, reason="She asked to stop sharing.", now=NOW)
     assert actions_since(seq) == [
         "dossier.build",
         "dossier.text",
         "dossier.resolve",
+        "dossier.submit",
         "dossier.send",
         "dossier.withdraw",
     ]
     summaries = list(case.events.filter(kind="dossier").order_by("pk").values_list("summary", flat=True))
-    assert summaries == [f"Council dossier {dossier.code} {verb}" for verb in ("built", "sent", "withdrawn")]
+    assert summaries == [
+        f"Council dossier {dossier.code} {verb}"
+        for verb in ("built", "submitted for a supervisor's approval", "approved and sent", "withdrawn")
+    ]
     assert verify_chain()[0] is None
 
 
@@ -551,7 +556,7 @@ def test_a_dossier_never_contains_an_identity_field(worker, case, family, make_u
     dossier = build(worker, case, "Mother of two; attends a sewing course.", notes=[n.pk for n in notes])
     assert {"name", "birth_date", "own_document", "code", "place", "phone", "email"} <= set(kinds(dossier))
     dossiers.remove_flagged_text(worker, dossier)
-    sent = dossiers.send_dossier(worker, dossier, now=NOW)
+    sent = send_approved(worker, dossier, NOW)
     seat(expert, sent)  # an expert reads only the dossiers of their panels
     assert "attends a sewing course" in sent.content["text"]
 
@@ -590,7 +595,7 @@ def auth(user) -> dict[str, str]:
 
 def test_expert_sees_only_sent_dossiers_and_never_the_case(worker, case, family, expert):
     consent_to_council(worker, case.person)
-    sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    sent = send_approved(worker, build(worker, case, "Doing well."), NOW)
     seat(expert, sent)  # an expert reads only the dossiers of their panels
     draft = build(worker, family["son_case"], "A boy of twelve.")
     assert expert.organisation_id == case.organisation_id  # the same organisation: still no draft
@@ -620,7 +625,7 @@ def test_expert_sees_only_sent_dossiers_and_never_the_case(worker, case, family,
 
 def test_reading_a_dossier_is_audited(worker, case, expert, client):
     consent_to_council(worker, case.person)
-    sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    sent = send_approved(worker, build(worker, case, "Doing well."), NOW)
     seat(expert, sent)  # an expert reads only the dossiers of their panels
     seq = last_seq()
     assert client.get(f"/api/v1/cases/dossiers/{sent.code}", **auth(expert)).status_code == 200
@@ -641,7 +646,7 @@ def test_reading_a_dossier_is_audited(worker, case, expert, client):
 )
 def test_the_council_sees_a_dossier_exactly_while_consent_covers_it(steps, covered, worker, case, persona):
     consent_to_council(worker, case.person)
-    sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    sent = send_approved(worker, build(worker, case, "Doing well."), NOW)
     seat(persona[Role.COUNCIL_EXPERT], sent)  # an expert reads only the dossiers of their panels
     case.person.consents.all().delete()  # start each story from no consent at all
     for step in steps:
@@ -661,7 +666,7 @@ def test_the_council_sees_a_dossier_exactly_while_consent_covers_it(steps, cover
 
 def test_withdrawn_consent_hides_a_sent_dossier_and_the_sweep_withdraws_it(worker, case, expert):
     consent_to_council(worker, case.person)
-    sent = dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    sent = send_approved(worker, build(worker, case, "Doing well."), NOW)
     services.withdraw_consent(worker, case.person.consents.get(purpose=Purpose.COUNCIL), reason="She asked.")
     assert not queries_dossiers.sent_dossiers(expert).exists()
     assert list(queries_dossiers.sent_dossiers(worker)) == [sent]  # staff still see it, to withdraw it
@@ -676,7 +681,7 @@ def test_withdrawn_consent_hides_a_sent_dossier_and_the_sweep_withdraws_it(worke
 
 def test_staff_of_another_organisation_see_no_dossier(worker, case, make_user):
     consent_to_council(worker, case.person)
-    dossiers.send_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    send_approved(worker, build(worker, case, "Doing well."), NOW)
     assert not queries_dossiers.visible_dossiers(make_user(Role.CASE_WORKER, "kz")).exists()
 
 
@@ -696,17 +701,22 @@ def test_api_builds_resolves_and_sends(worker, case, client):
     assert body["unresolved"] == 1 and body["warnings"][0]["text"] == "Дилноза"
     assert case.code not in str(body)
 
-    refused = client.post(f"{path}/{code}/send", content_type="application/json", **headers)
+    refused = client.post(f"{path}/{code}/submit", content_type="application/json", **headers)
     assert refused.status_code == 422 and refused["Content-Type"] == "application/problem+json"
     assert "no active consent" in refused.json()["detail"]
     consent_to_council(worker, case.person)
-    refused = client.post(f"{path}/{code}/send", content_type="application/json", **headers)
+    refused = client.post(f"{path}/{code}/submit", content_type="application/json", **headers)
     assert refused.status_code == 422 and "unresolved" in refused.json()["detail"]
 
     resolution = {"warning": body["warnings"][0]["id"], "reason": "A pseudonym the family chose for her."}
     resolved = client.post(f"{path}/{code}/resolve", resolution, content_type="application/json", **headers)
     assert resolved.status_code == 200 and resolved.json()["unresolved"] == 0
-    sent = client.post(f"{path}/{code}/send", content_type="application/json", **headers)
+    submitted = client.post(f"{path}/{code}/submit", content_type="application/json", **headers)
+    assert submitted.status_code == 200 and submitted.json()["status"] == "awaiting_approval"
+    approver = auth(approver_for(worker))
+    waiting = client.get(f"{path}/awaiting-approval", **approver).json()
+    assert [d["code"] for d in waiting["items"]] == [code]
+    sent = client.post(f"{path}/{code}/approve", content_type="application/json", **approver)
     assert sent.status_code == 200 and sent.json()["status"] == "sent"
     assert sent.json()["content"]["text"] == "Дилноза is well."
 
@@ -748,7 +758,7 @@ def test_worker_builds_resolves_and_sends_from_the_pages(worker, case):
 
     html = browser.get(response["Location"]).content.decode()
     assert '<a href="#warning-name-16">Madina</a></mark>' in html
-    refused = browser.post(reverse("cases:dossier_send", args=[dossier.code]))
+    refused = browser.post(reverse("cases:dossier_submit", args=[dossier.code]))
     assert refused.status_code == 400 and "no active consent" in refused.content.decode()
 
     consent_to_council(worker, case.person)
@@ -759,8 +769,61 @@ def test_worker_builds_resolves_and_sends_from_the_pages(worker, case):
         reverse("cases:dossier_resolve", args=[dossier.code]), {"warning": "name-16", "reason": reason}
     )
     assert resolved.status_code == 302
-    sent = browser.post(reverse("cases:dossier_send", args=[dossier.code]))
+    submitted = browser.post(reverse("cases:dossier_submit", args=[dossier.code]))
+    assert submitted.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == "awaiting_approval"
+    # The worker cannot approve their own submission; a supervisor of the organisation does, from the list.
+    assert browser.post(reverse("cases:dossier_approve", args=[dossier.code])).status_code == 403
+    supervisor = verified_client(approver_for(worker))
+    assert dossier.code in supervisor.get(reverse("cases:dossier_list")).content.decode()
+    sent = supervisor.post(reverse("cases:dossier_approve", args=[dossier.code]))
     assert sent.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == "sent"
     assert reason in browser.get(sent["Location"]).content.decode()
+
+
+# --- two people before anything crosses to the Council -----------------------------------------------------
+
+
+def test_a_dossier_reaches_the_council_only_after_a_second_person_approves(worker, case):
+    consent_to_council(worker, case.person)
+    submitter = approver_for(worker)  # a supervisor submits: she still cannot approve her own submission
+    submitted = dossiers.submit_dossier(submitter, build(worker, case, "Doing well."), now=NOW)
+    assert submitted.status == "awaiting_approval"
+    assert not Dossier.objects.filter(status="sent").exists()
+    with pytest.raises(services.CaseRuleError):  # the checked text is fixed while it waits
+        dossiers.update_dossier_text(worker, submitted, text="Doing very well.")
+    for refused in (submitter, worker):  # the submitter, and a colleague without the supervisor's role
+        with pytest.raises(PermissionDenied):
+            dossiers.approve_dossier(refused, submitted, now=NOW)
+    approver = core_services.create_user(
+        None, email="second@example.org", full_name="Second Supervisor", organisation=worker.organisation,
+        roles=[Role.CASE_SUPERVISOR], clearances=("child_protection",),
+    )  # fmt: skip
+    sent = dossiers.approve_dossier(approver, submitted, now=NOW)
+    assert sent.status == "sent" and sent.approved_by == approver and sent.submitted_by == submitter
+    actions = list(AuditEntry.objects.filter(object_id=str(sent.pk)).values_list("action", "actor_id"))
+    assert ("dossier.submit", submitter.pk) in actions and ("dossier.send", approver.pk) in actions
+
+
+def test_a_supervisor_returns_a_submitted_dossier_to_draft_with_a_reason(worker, case):
+    consent_to_council(worker, case.person)
+    submitted = dossiers.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    approver = approver_for(worker)
+    with pytest.raises(ValidationError):
+        dossiers.return_dossier(approver, submitted, reason="no", now=NOW)
+    assert Dossier.objects.get(pk=submitted.pk).status == "awaiting_approval"
+    back = dossiers.return_dossier(approver, submitted, reason="Leave out the district's name.", now=NOW)
+    assert back.status == "draft" and back.submitted_by is None
+    assert dossiers.update_dossier_text(worker, back, text="Doing very well.").status == "draft"
+
+
+def test_approval_checks_the_consent_again(worker, case):
+    consent = consent_to_council(worker, case.person)
+    submitted = dossiers.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    services.withdraw_consent(worker, consent, reason="She no longer wants to share.")
+    with pytest.raises(services.CaseRuleError, match="no active consent"):
+        dossiers.approve_dossier(approver_for(worker), submitted, now=NOW)
+    assert Dossier.objects.get(pk=submitted.pk).status == "awaiting_approval"

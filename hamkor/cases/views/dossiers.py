@@ -26,6 +26,7 @@ from hamkor.cases.domains import Compartment, Domain, Purpose, Relationship, Sex
 from hamkor.cases.dossiers import KIND_LABELS, unresolved
 from hamkor.cases.forms_dossiers import (
     DossierBuildForm,
+    DossierReturnForm,
     DossierTextForm,
     DossierWithdrawalForm,
     WarningResolutionForm,
@@ -111,7 +112,9 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         )
         for dossier in page
     ]
-    return render(request, "cases/dossiers/list.html", {"page": page, "rows": rows, "staff": staff})
+    awaiting = [(d, presented(d.content), case_url(d.case)) for d in queries_dossiers.awaiting_approval(user)[:50]]
+    context = {"page": page, "rows": rows, "staff": staff, "awaiting": awaiting}
+    return render(request, "cases/dossiers/list.html", context)
 
 
 # --- building from a case ----------------------------------------------------------------------------------
@@ -219,7 +222,12 @@ def render_dossier_page(
                 "withdraw": (bound.get("withdraw") or DossierWithdrawalForm())
                 if dossier.status != Dossier.Status.WITHDRAWN
                 else None,
+                "return": (bound.get("return") or DossierReturnForm())
+                if dossier.status == Dossier.Status.AWAITING_APPROVAL
+                and (services.may_approve(user, dossier) or dossier.submitted_by_id == user.pk)
+                else None,
             },
+            can_approve=services.may_approve(user, dossier),
         )
     return render(request, "cases/dossiers/detail.html", context, status=status)
 
@@ -303,13 +311,36 @@ def dossier_redact(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @requires("dossier.change")
-def dossier_send(request: HttpRequest, code: str) -> HttpResponse:
+def dossier_submit(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _for_change(request, code)
 
-    def send() -> None:
-        services.send_dossier(request.user, dossier)
+    def submit() -> None:
+        services.submit_dossier(request.user, dossier)
 
-    return _act(request, dossier, send, _("The dossier is sent to the Expert Council."))
+    return _act(request, dossier, submit, _("The dossier waits for a supervisor's approval."))
+
+
+@require_POST
+@requires("dossier.approve")
+def dossier_approve(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _for_change(request, code)
+
+    def approve() -> None:
+        services.approve_dossier(request.user, dossier)
+
+    return _act(request, dossier, approve, _("The dossier is approved and sent to the Expert Council."))
+
+
+@require_POST
+@requires("dossier.change")
+def dossier_return(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _for_change(request, code)
+    form = DossierReturnForm(request.POST)
+
+    def send_back() -> None:
+        services.return_dossier(request.user, dossier, reason=form.cleaned_data["reason"])
+
+    return _act(request, dossier, send_back, _("The dossier is back in draft."), key="return", form=form)
 
 
 @require_POST

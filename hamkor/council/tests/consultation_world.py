@@ -10,6 +10,7 @@ from hamkor.cases import services as case_services
 from hamkor.cases.identity import Identity
 from hamkor.cases.models import Dossier
 from hamkor.cases.services import dossiers
+from hamkor.cases.tests.factories import send_approved
 from hamkor.core.models import Country
 from hamkor.core.roles import Role
 from hamkor.council import services
@@ -58,7 +59,7 @@ def sent_dossier(worker: Any, given: str = "Shahlo", family: str = "Tursunova") 
     )
     person, case = case_services.register_person(worker, identity)
     case_services.record_consent(worker, person, "council", text_version="2025-1", given_on=date(2025, 1, 5))
-    return dossiers.send_dossier(worker, dossiers.build_dossier(worker, case, text="Attends evening classes."))
+    return send_approved(worker, dossiers.build_dossier(worker, case, text="Attends evening classes."))
 
 
 def seat(user: Any, dossier: Dossier) -> None:
