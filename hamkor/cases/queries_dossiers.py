@@ -108,7 +108,8 @@ def open_dossier(user: Any, code: str) -> Dossier:
 
 
 def dossier_text(dossier: Dossier) -> str:
-    """The free text: sealed while a draft (it may still hold what it is checked for), in clear once sent."""
+    """The free text: sealed on its own while a draft (it may still hold what it is checked for), part of the
+    content once sent (the whole content is sealed at rest either way)."""
     sealed = dossier.content.get(SEALED)
     if sealed:
         return keyring().decrypt(str(sealed))

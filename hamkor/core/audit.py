@@ -4,7 +4,10 @@ Every write in Hamkor, and every read of a personal record, calls ``record`` ins
 change it records, so the entry and the change commit or vanish together. ``record`` locks the head row, so
 concurrent writers queue and the chain stays a single line.
 
-Details hold ids and codes, never a person's identity: the log outlives the records it points to.
+Details hold ids and codes, never a person's identity or anything typed: the log outlives the records it points
+to. A reason (free text that may name a person) is sealed at rest like a note (``AuditEntry.reason`` is an
+encrypted field); oversight officers read it opened through the application. The chain commits to the reason's
+plaintext, so re-sealing it under a new key keeps the chain verifiable, and so does erasing it (``redact``).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from hamkor.core.crypto import DecryptionError, open_text
 from hamkor.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
 # Actions that oversight officers should look at first (emergency access, consent overrides ...); apps add theirs.
@@ -84,7 +89,8 @@ def record(
     """Append one entry to the chain, in the caller's transaction.
 
     ``actor`` is a user (or None / anonymous for the system and for failed logins). ``obj`` names the object;
-    ``object_type``/``object_id`` do so when there is no model instance at hand.
+    ``object_type``/``object_id`` do so when there is no model instance at hand. ``reason`` is the one place
+    for free text (it is sealed); ``details`` carry ids and codes only.
     """
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
@@ -147,6 +153,14 @@ class ChainFault:
         return f"audit entry #{self.seq}: {self.problem}"
 
 
+def _opened_reason(entry: AuditEntry) -> str | None:
+    """The entry's reason from its sealed form as stored (``sealed_reason``), or None if it does not open."""
+    try:
+        return open_text(str(getattr(entry, "sealed_reason", "") or ""))
+    except DecryptionError:
+        return None
+
+
 def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
     expected_seq, prev = 1, GENESIS_HASH
     redacted = _redacted_seqs()
@@ -159,10 +173,13 @@ def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
             return ChainFault(entry.seq, "does not link to the entry before it (inserted or altered)"), entry.seq, prev
         if entry_hash(_hashed_fields(entry), entry.prev_hash) != entry.hash:
             return ChainFault(entry.seq, "content does not match its hash (altered)"), entry.seq, prev
+        reason = _opened_reason(entry)
+        if reason is None:
+            return ChainFault(entry.seq, "its sealed reason does not open (altered or key missing)"), entry.seq, prev
         if entry.redacted_at is None:
-            if payload_hash(entry.reason, entry.details) != entry.payload_hash:
+            if payload_hash(reason, entry.details) != entry.payload_hash:
                 return ChainFault(entry.seq, "content does not match its hash (altered)"), entry.seq, prev
-        elif entry.reason or entry.details or entry.seq not in redacted:
+        elif reason or entry.details or entry.seq not in redacted:
             return ChainFault(entry.seq, "erased without a recorded redaction (altered)"), entry.seq, prev
         if entry.action == REDACT_ACTION:
             redacted.update(entry.details.get("entries", []))
@@ -173,7 +190,11 @@ def _walk(entries: Iterator[AuditEntry]) -> tuple[ChainFault | None, int, str]:
 
 def verify_chain() -> tuple[ChainFault | None, int]:
     """Walk the whole chain; return the first fault (or None) and how many entries were checked."""
-    entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
+    # The reason is read as stored and opened entry by entry, so a value that does not open is a fault found,
+    # not an exception in the middle of the walk.
+    raw_reason = Cast("reason", output_field=models.TextField())
+    rows = AuditEntry.objects.defer("reason").annotate(sealed_reason=raw_reason).order_by("seq")
+    entries = rows.iterator(chunk_size=2000)
     fault, last_seq, last_hash = _walk(entries)
     if fault is not None:
         return fault, last_seq

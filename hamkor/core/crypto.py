@@ -6,7 +6,9 @@ being a fingerprint of the key), so ``hamkor rotate_data_key`` can re-encrypt ro
 keeps running with both keys loaded.
 
 A value that cannot be decrypted (wrong or missing key, altered ciphertext) raises ``DecryptionError``: it is
-never shown in place of the plaintext.
+never shown in place of the plaintext. An empty text is stored empty: there is nothing in it to seal. A sealed
+column cannot be searched, so filtering on one (other than ``isnull``) raises ``TypeError`` instead of silently
+matching nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import hashlib
 import hmac
 import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -25,8 +29,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 _NONCE_BYTES = 12
+_SEALED = re.compile(r"[0-9a-f]{8}\$[A-Za-z0-9+/]+={0,2}")
 
 
 class DecryptionError(Exception):
@@ -115,13 +121,22 @@ def new_key() -> str:
     return base64.b64encode(os.urandom(32)).decode("ascii")
 
 
-class EncryptedTextField(models.TextField[Any, Any]):
-    """Text stored encrypted; reads give the plaintext, and a failure to decrypt raises ``DecryptionError``."""
+class _Sealed:
+    """What both sealed fields share: no lookup but ``isnull`` (a sealed value never equals its plaintext)."""
 
     encrypted = True
 
+    def get_lookup(self, lookup_name: str) -> Any:
+        if lookup_name != "isnull":
+            raise TypeError(f"A sealed field cannot be searched ({lookup_name!r}); filter on codes and ids instead.")
+        return super().get_lookup(lookup_name)  # type: ignore[misc]
+
+
+class EncryptedTextField(_Sealed, models.TextField[Any, Any]):
+    """Text stored encrypted; reads give the plaintext, and a failure to decrypt raises ``DecryptionError``."""
+
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
-        return None if value is None else keyring().decrypt(value)
+        return None if value is None else open_text(value)
 
     def to_python(self, value: Any) -> Any:
         return value
@@ -129,13 +144,12 @@ class EncryptedTextField(models.TextField[Any, Any]):
     def get_prep_value(self, value: Any) -> Any:
         if value is None:
             return None
-        return keyring().encrypt(str(value))
+        return seal_text(str(value))
 
 
-class EncryptedJSONField(models.TextField[Any, Any]):
+class EncryptedJSONField(_Sealed, models.TextField[Any, Any]):
     """A JSON document stored encrypted as one sealed value."""
 
-    encrypted = True
     _pyi_private_set_type: Any
     _pyi_private_get_type: Any
 
@@ -151,6 +165,21 @@ class EncryptedJSONField(models.TextField[Any, Any]):
         return keyring().encrypt(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
+def seal_text(text: str) -> str:
+    """``text`` sealed under the current key; the empty text stays empty."""
+    return keyring().encrypt(text) if text else ""
+
+
+def open_text(stored: str) -> str:
+    """The plaintext of a value of ``seal_text``."""
+    return keyring().decrypt(stored) if stored else ""
+
+
+def is_sealed(stored: str) -> bool:
+    """Whether ``stored`` has the form of a sealed value (``<key id>$<base64>``); it says nothing of the key."""
+    return _SEALED.fullmatch(stored) is not None
+
+
 def encrypted_fields() -> list[tuple[type[models.Model], str]]:
     """Every (model, field name) that holds sealed values, across all apps."""
     from django.apps import apps
@@ -161,3 +190,79 @@ def encrypted_fields() -> list[tuple[type[models.Model], str]]:
         for field in model._meta.concrete_fields
         if getattr(field, "encrypted", False)
     ]
+
+
+def rewrite_column(
+    connection: BaseDatabaseWrapper,
+    model: type[models.Model],
+    field_name: str,
+    change: Callable[[str], str | None],
+    *,
+    skip_prefix: str = "",
+    batch: int = 500,
+) -> int:
+    """Replace each non-empty value of a column by ``change(value)`` (``None`` keeps it), a batch per
+    transaction, straight in SQL so nothing is decoded on the way. Each value is replaced only if it still holds
+    what was read (compare-and-set), so a write by the application meanwhile is never overwritten. Values
+    starting with ``skip_prefix`` are not read. Used by key rotation and by the migrations that seal a column."""
+    from django.db import transaction
+
+    qn = connection.ops.quote_name
+    table = qn(model._meta.db_table)
+    column = qn(str(getattr(model._meta.get_field(field_name), "column", field_name)))
+    pk = qn(str(model._meta.pk.column) if model._meta.pk else "id")
+    skip = f" AND {column} NOT LIKE %s" if skip_prefix else ""
+    changed, last = 0, None
+    while True:
+        after = "" if last is None else f" AND {pk} > %s"
+        params: list[Any] = [*([skip_prefix + "%"] if skip_prefix else []), *([] if last is None else [last]), batch]
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {pk}, {column} FROM {table} "  # noqa: S608 - names from the model
+                f"WHERE {column} IS NOT NULL AND {column} <> ''{skip}{after} ORDER BY {pk} LIMIT %s",
+                params,
+            )
+            rows = cursor.fetchall()
+            for row_pk, stored in rows:
+                replaced = change(str(stored))
+                if replaced is not None and replaced != stored:
+                    cursor.execute(
+                        f"UPDATE {table} SET {column} = %s WHERE {pk} = %s AND {column} = %s",  # noqa: S608
+                        [replaced, row_pk, stored],
+                    )
+                    changed += cursor.rowcount
+        if len(rows) < batch:
+            return changed
+        last = rows[-1][0]
+
+
+def seal_clear(stored: str) -> str | None:
+    """For a migration that seals a column: the clear value sealed (a value already sealed is kept)."""
+    return None if is_sealed(stored) else keyring().encrypt(stored)
+
+
+def open_sealed(stored: str) -> str | None:
+    """For undoing such a migration: the sealed value opened (a clear value is kept)."""
+    return keyring().decrypt(stored) if is_sealed(stored) else None
+
+
+def sealing_step(app_label: str, fields: list[tuple[str, str]]) -> Any:
+    """A migration's data step sealing the clear values of ``fields`` ((model name, field name) of the app),
+    and opening them again when the migration is undone. Runs after the fields became sealed fields."""
+    from django.db import migrations
+
+    def run(change: Callable[[str], str | None]) -> Callable[[Any, Any], None]:
+        def step(apps: Any, schema_editor: Any) -> None:
+            connection = schema_editor.connection
+            for model_name, field_name in fields:
+                rewrite_column(connection, apps.get_model(app_label, model_name), field_name, change)
+            if connection.vendor == "postgresql":
+                # Check the deferred foreign keys of the rows just written now: PostgreSQL refuses to alter a
+                # table with pending trigger events, which undoing the migration does next.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+        return step
+
+    return migrations.RunPython(run(seal_clear), run(open_sealed))

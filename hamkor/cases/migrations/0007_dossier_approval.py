@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_statistics_indexes'),
+        ('cases', '0006_sealed_reasons'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

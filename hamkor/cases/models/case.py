@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.crypto import EncryptedTextField
 from hamkor.core.querysets import RestrictedQuerySet
 
 
@@ -41,7 +42,7 @@ class Case(models.Model):
     )
     retention_until = models.DateField(_("keep until"), null=True, blank=True)
     legal_hold = models.BooleanField(_("legal hold"), default=False)
-    legal_hold_reason = models.TextField(_("reason for the legal hold"), blank=True)
+    legal_hold_reason = EncryptedTextField(_("reason for the legal hold"), blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     is_child = models.BooleanField(_("child"), help_text=_("Under 18 when last checked; refreshed daily."))
     is_demo = models.BooleanField(_("demo record"), default=False)
@@ -64,7 +65,8 @@ class Case(models.Model):
 
 
 class CaseEvent(models.Model):
-    """One line of a case's timeline. Summaries name codes and statuses, never a person's identity."""
+    """One line of a case's timeline. Summaries name codes, statuses and organisations, never a person's identity
+    nor any free text a user typed (reasons, notes and goals stay sealed on their own rows)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("time"))
@@ -85,11 +87,12 @@ class CaseEvent(models.Model):
 
 
 class BreakGlass(models.Model):
-    """Emergency access by a supervisor to a case outside their normal reach, for a few hours, with a reason."""
+    """Emergency access by a supervisor to a case outside their normal reach, for a few hours, with a reason
+    (sealed, like every free text about a person)."""
 
     user = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="break_glass")
-    reason = models.TextField(_("reason"))
+    reason = EncryptedTextField(_("reason"))
     opened_at = models.DateTimeField(_("opened"))
     expires_at = models.DateTimeField(_("expires"))
 

@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.cases.domains import Purpose
+from hamkor.core.crypto import EncryptedTextField
 
 
 class Consent(models.Model):
     """Consent of one person for one purpose, as given on a date to a version of the consent text.
 
     For a child, ``guardian`` is the family member who consented and ``child_assent`` records the child's own
-    view. A withdrawn consent stays on record with when, by whom and why.
+    view. A withdrawn consent stays on record with when, by whom and why (the reason sealed).
     """
 
     person = models.ForeignKey("cases.Person", on_delete=models.PROTECT, related_name="consents")
@@ -38,7 +39,7 @@ class Consent(models.Model):
     recorded_at = models.DateTimeField(_("recorded"))
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawn_by = models.ForeignKey("core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = EncryptedTextField(_("reason for withdrawal"), blank=True)
 
     class Meta:
         ordering = ["-recorded_at"]
@@ -65,7 +66,7 @@ class ConsentOverride(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="consent_overrides")
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    reason = models.TextField(_("reason"))
+    reason = EncryptedTextField(_("reason"))
     supervisor = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("time"))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.crypto import EncryptedJSONField
 from hamkor.core.querysets import RestrictedQuerySet
 
 
@@ -11,8 +12,10 @@ class Dossier(models.Model):
 
     ``content`` holds age band, sex, region, family composition, domain scores over time, a plan summary and
     the free text the worker selected, after every identifier warning was resolved. It has its own pseudonym,
-    so dossiers cannot be linked back to the case by anyone outside the case's organisation. It reaches the
-    Council only when a second person, a supervisor of the case's organisation, approves the submitted text.
+    so dossiers cannot be linked back to the case by anyone outside the case's organisation. ``content`` and
+    ``warnings`` (whose resolutions carry the worker's reasons) are sealed at rest: a text may still name
+    someone, and the Council reads it through the application. It reaches the Council only when a second
+    person, a supervisor of the case's organisation, approves the submitted text.
     """
 
     class Status(models.TextChoices):
@@ -23,8 +26,8 @@ class Dossier(models.Model):
 
     code = models.CharField(_("dossier pseudonym"), max_length=24, unique=True)
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="dossiers")
-    content = models.JSONField(_("content"))
-    warnings = models.JSONField(_("identifier warnings"), default=list)
+    content = EncryptedJSONField(_("content"))
+    warnings = EncryptedJSONField(_("identifier warnings"), default=list)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     built_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     built_at = models.DateTimeField(_("built"))

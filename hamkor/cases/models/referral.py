@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hamkor.core.crypto import EncryptedJSONField
+from hamkor.core.crypto import EncryptedJSONField, EncryptedTextField
 from hamkor.core.querysets import RestrictedQuerySet
 
 
@@ -34,7 +34,7 @@ class Referral(models.Model):
     sent_at = models.DateTimeField(_("sent"))
     responded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    response_note = models.TextField(_("answer"), blank=True)
+    response_note = EncryptedTextField(_("answer"), blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
@@ -60,7 +60,7 @@ class Transfer(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="transfers")
     from_organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     to_organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(_("reason"))
+    reason = EncryptedTextField(_("reason"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
     requested_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested"))

@@ -5,6 +5,7 @@ from typing import Any, NoReturn
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.crypto import EncryptedTextField
 from hamkor.core.querysets import AppendOnlyQuerySet
 
 GENESIS_HASH = "0" * 64
@@ -16,7 +17,8 @@ class AuditEntry(models.Model):
     ``hash`` is SHA-256 over the canonical encoding of the entry and ``prev_hash`` (see ``hamkor.core.audit``).
     Actor and organisation are kept as plain ids, not foreign keys, so that nothing done to users or
     organisations can ever rewrite the log. Rows are written only by ``hamkor.core.audit.record`` and never
-    changed or deleted through the application.
+    changed or deleted through the application. ``reason`` is sealed (it is free text and may name a person);
+    every other column holds ids, codes and hashes.
     """
 
     seq = models.BigIntegerField(_("sequence"), primary_key=True)
@@ -27,7 +29,7 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=80, db_index=True)
     object_type = models.CharField(_("object type"), max_length=80, blank=True, db_index=True)
     object_id = models.CharField(_("object id"), max_length=80, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = EncryptedTextField(_("reason"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
     payload_hash = models.CharField(_("hash of reason and details"), max_length=64, default="")
     redacted_at = models.DateTimeField(_("erased by retention"), null=True, blank=True)

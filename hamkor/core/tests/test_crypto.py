@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.core.checks import run_checks
 from django.core.management import call_command
 from django.db import connection
 
-from hamkor.core.crypto import DecryptionError, Keyring, keyring, new_key, parse_keys
+from hamkor.core.audit import verify_chain
+from hamkor.core.crypto import DecryptionError, Keyring, encrypted_fields, keyring, new_key, parse_keys
 
 OLD = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE="
 NEW = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleSE="
@@ -61,7 +63,8 @@ def test_new_key_is_32_random_bytes():
 def test_rotation_reseals_every_value_and_rebuilds_name_index(settings, make_user):
     from hamkor.cases import services
     from hamkor.cases.identity import Identity
-    from hamkor.cases.models import Note, Person, PersonNameKey
+    from hamkor.cases.models import Case, Consent, Note, Person, PersonNameKey
+    from hamkor.cases.services.retention import set_legal_hold
 
     settings.HAMKOR_DATA_KEY = OLD
     worker = make_user("case_worker")
@@ -70,6 +73,9 @@ def test_rotation_reseals_every_value_and_rebuilds_name_index(settings, make_use
     )
     person, case = services.register_person(worker, identity)
     services.add_note(worker, case, compartment="general", body="Met Dilnoza at the mahalla office.")
+    consent = services.record_consent(worker, person, "services", text_version="2025-1", given_on=date(2025, 1, 5))
+    services.withdraw_consent(worker, consent, reason="Dilnoza asked to stop.")
+    set_legal_hold(make_user("case_supervisor"), case, hold=True, reason="Court case of Dilnoza Karimova.")
     old_id = keyring().current.key_id
 
     settings.HAMKOR_DATA_KEY = f"{NEW},{OLD}"
@@ -77,13 +83,36 @@ def test_rotation_reseals_every_value_and_rebuilds_name_index(settings, make_use
     out = io.StringIO()
     call_command("rotate_data_key", "--batch", "1", stdout=out)
     assert "Done" in out.getvalue()
+    sealed_under: set[str] = set()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT identity FROM cases_person")
-        assert {row[0].split("$")[0] for row in cursor.fetchall()} == {new_id}
+        for model, name in encrypted_fields():  # every sealed column of every app, those added later too
+            column = model._meta.get_field(name).column
+            cursor.execute(f"SELECT {column} FROM {model._meta.db_table} WHERE {column} <> ''")
+            sealed_under |= {row[0].split("$")[0] for row in cursor.fetchall()}
+    assert sealed_under == {new_id}
     assert set(PersonNameKey.objects.values_list("key_id", flat=True)) == {new_id}
 
     settings.HAMKOR_DATA_KEY = NEW  # the old key can go: nothing needs it any more
     assert Person.objects.get(pk=person.pk).identity["names"][0]["given"] == "Dilnoza"
     assert Note.objects.get(case=case).body.startswith("Met Dilnoza")
+    assert Case.objects.get(pk=case.pk).legal_hold_reason == "Court case of Dilnoza Karimova."
+    assert Consent.objects.get(pk=consent.pk).withdrawal_reason == "Dilnoza asked to stop."
+    assert verify_chain()[0] is None
     assert services.find_duplicates(worker, identity)[0].person == person
     assert old_id != new_id
+
+
+@pytest.mark.django_db
+def test_an_empty_text_is_stored_empty_and_a_sealed_field_cannot_be_searched(make_user):
+    from hamkor.cases.models import Case
+    from hamkor.cases.services import register_person
+    from hamkor.cases.tests.factories import identity
+
+    _person, case = register_person(make_user("case_worker"), identity("Dilnoza", "Karimova", "1990-05-01"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT legal_hold_reason FROM cases_case WHERE id = %s", [case.pk])
+        assert cursor.fetchone()[0] == ""
+    assert Case.objects.get(pk=case.pk).legal_hold_reason == ""
+    with pytest.raises(TypeError, match="cannot be searched"):
+        Case.objects.filter(legal_hold_reason__icontains="Dilnoza").exists()
+    assert Case.objects.filter(legal_hold_reason__isnull=False).count() == 1
