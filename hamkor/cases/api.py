@@ -17,7 +17,7 @@ from ninja import Query, Router, Status
 from pydantic import ValidationError as PydanticValidationError
 
 from hamkor.cases import page_queries, queries, services
-from hamkor.cases.identity import Identity
+from hamkor.cases.identity import Identity, identity_errors
 from hamkor.cases.models import Assessment, BreakGlass, Case, Consent, Family, Goal, Intervention, Note, Person
 from hamkor.cases.schemas import (
     AssessmentIn,
@@ -61,28 +61,13 @@ def _case(request: HttpRequest, person_code: str, number: int, action: str = "ch
 
 # --- people ------------------------------------------------------------------------------------------------
 
-_FIRST_NAME_FIELDS = {"given": "given_name", "family": "family_name", "patronymic": "patronymic"}
-
 
 def _identity(payload: PersonIn) -> Identity:
     """The sealed identity, or a 422 naming the request's fields (a future or implausible date of birth ...)."""
     try:
-        return Identity.model_validate(payload.identity_document())
+        return Identity.from_input(payload.identity_document())
     except PydanticValidationError as exc:
-        errors: dict[str, list[str]] = {}
-        for error in exc.errors():
-            errors.setdefault(_request_field(error["loc"]), []).append(error["msg"].removeprefix("Value error, "))
-        raise ValidationError(errors) from None
-
-
-def _request_field(loc: tuple[int | str, ...]) -> str:
-    if loc[:2] == ("names", 0) and len(loc) == 3:
-        return _FIRST_NAME_FIELDS.get(str(loc[2]), "given_name")
-    if loc[:1] == ("names",) and len(loc) > 1:
-        return ".".join(str(p) for p in ("other_names", int(loc[1]) - 1, *loc[2:]))
-    if loc == ("names",):
-        return "other_names"
-    return ".".join(str(p) for p in loc) or "documents"
+        raise ValidationError(identity_errors(exc)) from None
 
 
 def _family(request: HttpRequest, code: str | None) -> Family | None:

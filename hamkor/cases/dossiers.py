@@ -20,10 +20,12 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.cases import dossier_words
 from hamkor.cases.codes import ALPHABET
 from hamkor.cases.domains import Domain
 from hamkor.cases.identity import Identity
 from hamkor.core.folding import fold, fold_words
+from hamkor.core.normalise import CYRILLIC_LOOKALIKE, LATIN_LOOKALIKE, aligned, clean
 
 TEXT_MAX_CHARS = 4000
 REMOVED = "[…]"
@@ -222,23 +224,30 @@ class Finding:
 
 
 def check_text(text: str, identifiers: Identifiers) -> list[Finding]:
-    """Every possible identifier in ``text``, in reading order, none overlapping another."""
+    """Every possible identifier in ``text``, in reading order, none overlapping another.
+
+    The text is judged as a reader sees it (``hamkor.core.normalise.aligned``: invisible characters removed,
+    NFKC), and each finding's span is the span of ``text`` itself, invisible characters inside included."""
+    view = aligned(text)
+    seen = view.text
     found: list[Finding] = []
-    found += _codes(text, identifiers)
-    found += _emails(text)
-    found += _own_documents(text, identifiers)
-    found += _dates(text, identifiers)
-    found += _phones(text)
-    found += _pattern(text, _DOCUMENT_LIKE, Kind.DOCUMENT)
-    found += _pattern(text, _LONG_NUMBER, Kind.NUMBER)
-    found += _words(text, identifiers.names, Kind.NAME)
-    found += _words(text, identifiers.places, Kind.PLACE)
+    found += _codes(seen, identifiers)
+    found += _emails(seen)
+    found += _own_documents(seen, identifiers)
+    found += _dates(seen, identifiers)
+    found += _phones(seen)
+    found += _pattern(seen, _DOCUMENT_LIKE, Kind.DOCUMENT)
+    found += _pattern(seen, _LONG_NUMBER, Kind.NUMBER)
+    for shown in [seen, dossier_words.mirrored(seen)] if _OVERRIDE.search(text) else [seen]:
+        found += _words(shown, identifiers.names, Kind.NAME)
+        found += _words(shown, identifiers.places, Kind.PLACE)
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     kept: list[Finding] = []
     for finding in sorted(found, key=lambda f: (rank[f.kind], f.start - f.end, f.start)):
         if all(finding.end <= k.start or finding.start >= k.end for k in kept):
             kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+    spans = [(finding.kind, *view.span(finding.start, finding.end)) for finding in kept]
+    return sorted((Finding(kind, start, end, text[start:end]) for kind, start, end in spans), key=lambda f: f.start)
 
 
 def redact(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -288,6 +297,8 @@ def _pattern(text: str, pattern: re.Pattern[str], kind: str) -> Iterator[Finding
 
 
 _LETTER = r"[^\W\d_]"
+# A directional override shows the letters after it in the other order: stored "allebaroZ", shown "Zorabella".
+_OVERRIDE = re.compile("[\u202d\u202e]")
 _CODE_CHAR = f"[{ALPHABET}]"
 _GENERIC_CODE = re.compile(
     rf"(?<![\w-])[A-Z]{{2}}-(?:F-{_CODE_CHAR}{{6}}|{_CODE_CHAR}{{4}}-{_CODE_CHAR}{{4}}(?:/\d+)?)(?!\w)", re.IGNORECASE
@@ -324,43 +335,21 @@ def _phones(text: str) -> Iterator[Finding]:
         at = match.start() + space.end() if space else match.end()
 
 
-# Cyrillic letters that look like Latin ones: a document number typed with either must still be found.
-_LOOKALIKES = {"A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О"}
-_LOOKALIKES |= {"P": "Р", "T": "Т", "X": "Х", "Y": "У"}
-_LATIN_OF = {cyrillic: latin for latin, cyrillic in _LOOKALIKES.items()}
-
-
 def _compact(number: str) -> str:
-    return "".join(_LATIN_OF.get(c, c) for c in number.upper() if c.isalnum())
+    # A document number typed with Cyrillic look-alike letters is the same number.
+    return "".join(LATIN_LOOKALIKE.get(c, c) for c in clean(number).upper() if c.isalnum())
 
 
 def _own_documents(text: str, identifiers: Identifiers) -> Iterator[Finding]:
     for number in identifiers.documents:
-        parts = [f"[{c}{_LOOKALIKES.get(c, '')}]" if c.isalpha() else re.escape(c) for c in number]
+        parts = [f"[{c}{CYRILLIC_LOOKALIKE.get(c, '')}]" if c.isalpha() else re.escape(c) for c in number]
         pattern = re.compile(r"(?<![^\W_])" + r"[\s./№#-]*".join(parts) + r"(?![^\W_])", re.IGNORECASE)
         yield from _pattern(text, pattern, Kind.OWN_DOCUMENT)
 
 
-# A word as written, with the apostrophes of oʻ, gʻ and ʼ inside it.
-_WORD = re.compile(rf"{_LETTER}+(?:['ʻʼ‘’`]{_LETTER}+)*")
-_STEM_MIN = 5  # names this long are also found inflected: Dilnozaning, Дилнозы, Karimovlar
-_SUFFIX_MAX = 5
-
-
-def _matches(word: str, keys: frozenset[str]) -> bool:
-    if word in keys:
-        return True
-    return any(
-        len(key) >= _STEM_MIN and word.startswith(key[:-1]) and len(word) <= len(key) + _SUFFIX_MAX for key in keys
-    )
-
-
 def _words(text: str, keys: frozenset[str], kind: str) -> Iterator[Finding]:
-    if not keys:
-        return
-    for match in _WORD.finditer(text):
-        if any(_matches(word, keys) for word in fold_words(match.group())):
-            yield Finding(kind, match.start(), match.end(), match.group())
+    for start, end in dossier_words.find(text, keys):
+        yield Finding(kind, start, end, text[start:end])
 
 
 # --- dates -------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.cases.domains import Domain, Purpose, Relationship, Sex
-from hamkor.cases.identity import Document, Identity, Name
+from hamkor.cases.identity import Identity
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Case, FamilyMember, Intervention
 from hamkor.cases.services.consents import CONSENT_TEXT_VERSIONS
@@ -140,14 +140,16 @@ class RegistrationForm(CaseForm):
             for kind, _label in DOCUMENT_KINDS
             if data[f"{kind}_status"]
         ]
-        return Identity(
-            names=[Name.model_validate(n) for n in names],
-            birth_date=data["birth_date"],
-            birth_date_estimated=data["birth_date_estimated"],
-            sex=data["sex"],
-            place_of_birth=data["place_of_birth"],
-            nationality=data["nationality"],
-            documents=[Document.model_validate(d) for d in documents],
+        return Identity.from_input(
+            {
+                "names": names,
+                "birth_date": data["birth_date"],
+                "birth_date_estimated": data["birth_date_estimated"],
+                "sex": data["sex"],
+                "place_of_birth": data["place_of_birth"],
+                "nationality": data["nationality"],
+                "documents": documents,
+            }
         )
 
     def add_identity_errors(self, exc: pydantic.ValidationError) -> None:

@@ -14,8 +14,12 @@ Guarantees, for every ``str``:
 
 * total: never raises;
 * idempotent: ``fold(fold(s)) == fold(s)``;
+* blind to what a reader cannot see: the text first goes through
+  ``hamkor.core.normalise`` (invisible format characters removed without a trace,
+  NFKC, look-alike Latin and Cyrillic letters of a mixed word read in one script),
+  so a soft hyphen or a zero-width space inside ``Zorabella`` leaves its key as it is;
 * lower case; words separated by single spaces, no leading or trailing space;
-  anything that is not a letter, a digit or a combining mark becomes a space,
+  anything else that is not a letter, a digit or a combining mark becomes a space,
   apostrophes of every kind are removed without a trace;
 * Cyrillic letters, and Latin letters with a base letter, come out as ASCII
   letters (Latin letters without one, such as IPA clicks or tone letters, are kept
@@ -43,6 +47,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Final
+
+from hamkor.core.normalise import clean, unconfuse
 
 __all__ = ["fold", "fold_words"]
 
@@ -443,7 +449,7 @@ _MAX_PASSES: Final = 8
 
 def fold(text: str) -> str:
     """Return the matching key of ``text``; see the module docstring."""
-    key = _fold_once(text)
+    key = _fold_once(text if text.isascii() else unconfuse(clean(text)))
     if key.isascii():
         # Plain ASCII keys are final by construction: the table maps a-z, 0-9 and
         # space to themselves and the Latin rules have already run to a fixpoint.

@@ -45,6 +45,7 @@ from hamkor.cases.services.common import CaseRuleError, log_event, now_or, requi
 from hamkor.cases.services.consents import consent_covers
 from hamkor.core.audit import record
 from hamkor.core.crypto import keyring
+from hamkor.core.normalise import clean
 from hamkor.core.policy import holds, may
 
 _system = secrets.SystemRandom()
@@ -133,7 +134,8 @@ def shown_warnings(dossier: Dossier) -> list[dict[str, Any]]:
 
 
 def _checked_text(text: str) -> str:
-    text = text.strip()
+    # Stored clean (no invisible character, NFKC), so the Council reads what the checker judged.
+    text = clean(text).strip()
     if len(text) > TEXT_MAX_CHARS:
         raise ValidationError(
             {

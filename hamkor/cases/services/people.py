@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import pydantic
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -14,12 +15,21 @@ from django.utils.translation import gettext as _
 from hamkor.cases import codes
 from hamkor.cases.access import person_condition
 from hamkor.cases.domains import Relationship
-from hamkor.cases.identity import Identity
+from hamkor.cases.identity import Identity, identity_errors
 from hamkor.cases.models import Case, Family, FamilyMember, Person, PersonNameKey
 from hamkor.cases.services.common import log_event, now_or, require
 from hamkor.core.audit import record
 from hamkor.core.crypto import keyring
 from hamkor.core.models import Organisation
+
+
+def as_input(identity: Identity) -> Identity:
+    """``identity`` as it may be stored: its text clean and every name in letters, whoever built it. A refusal
+    names the field of a registration (``given_name`` ..., see ``identity_errors``)."""
+    try:
+        return Identity.from_input(identity.model_dump())
+    except pydantic.ValidationError as exc:
+        raise ValidationError(identity_errors(exc)) from None
 
 
 def index_names(person: Person, identity: Identity) -> None:
@@ -63,6 +73,7 @@ def register_person(
     )
     if organisation is None or organisation.country_id is None:
         raise PermissionDenied(_("Only staff of an organisation in one of the countries can register people."))
+    identity = as_input(identity)
     country = organisation.country_id
     at = now_or(now)
     if family is not None and family.organisation_id != organisation.pk:
@@ -118,6 +129,7 @@ def register_person(
 def update_identity(actor: Any, person: Person, identity: Identity, *, reason: str = "") -> Person:
     """Correct a person's identity; the audit entry says which kinds of field changed, not their values."""
     require(actor, "change", person)
+    identity = as_input(identity)
     with transaction.atomic():
         before = Identity.model_validate(person.identity)
         changed = sorted(k for k in Identity.model_fields if getattr(before, k) != getattr(identity, k))

@@ -10,6 +10,7 @@ from django.db import models, transaction
 
 from hamkor.core.folding import fold
 from hamkor.core.models import SearchDocument, SearchFacet
+from hamkor.core.normalise import clean
 from hamkor.core.search.registry import KINDS, PUBLIC, SearchCard, kind_of
 from hamkor.core.search.text import RESTRICTED, detect_language, filter_token
 
@@ -72,9 +73,11 @@ def reindex(kinds: Iterable[str] | None = None) -> dict[str, int]:
 
 
 def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
-    body = card.body[:BODY_LIMIT]
-    text = f"{card.summary}\n{body}".strip()
-    language = detect_language(f"{card.title}\n{text}")
+    # Stored and folded clean (no invisible character, NFKC): a soft hyphen inside a word neither splits it in
+    # the index nor in the snippet a reader sees.
+    title, summary, body = clean(card.title), clean(card.summary), clean(card.body[:BODY_LIMIT])
+    text = f"{summary}\n{body}".strip()
+    language = detect_language(f"{title}\n{text}")
     tokens = [filter_token("audience", card.audience)]
     if card.audience != PUBLIC:
         tokens.append(RESTRICTED)
@@ -86,11 +89,11 @@ def _document(kind: str, pk: Any, card: SearchCard) -> SearchDocument:
         object_id=str(pk),
         audience=card.audience,
         hidden_from=card.hidden_from,
-        title=card.title,
+        title=title,
         url=card.url,
         text=text,
-        title_key=fold(card.title),
-        summary_key=fold(card.summary),
+        title_key=fold(title),
+        summary_key=fold(summary),
         body_key=fold(body),
         language=language,
         year=card.year,

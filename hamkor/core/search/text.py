@@ -1,9 +1,12 @@
 """Text for the index: query terms with light stemming, the detected language, and snippets with highlights.
 
-Everything is matched on ``fold()`` keys, so Cyrillic and Latin meet. Inflection is met from the query side:
-each query word also matches every indexed word that starts with its stem (``reintegratsiyasi`` →
-``reyntegras*`` finds ``реинтеграция``, ``реинтеграции``, ``reintegratsiya``), while the exact word still counts
-extra, so a document using the very word ranks first.
+Everything is matched on ``fold()`` keys, so Cyrillic and Latin meet, and ``fold`` removes invisible
+characters first, so a soft hyphen or a zero-width space does not split a query word. Stored texts and titles
+are clean already (``store.py``), so snippets are cut from what the index matched.
+
+Inflection is met from the query side: each query word also matches every indexed word that starts with its stem
+(``reintegratsiyasi`` → ``reyntegras*`` finds ``реинтеграция``, ``реинтеграции``, ``reintegratsiya``), while the
+exact word still counts extra, so a document using the very word ranks first.
 """
 
 from __future__ import annotations

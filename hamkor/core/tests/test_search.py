@@ -138,6 +138,17 @@ def test_snippets_mark_the_matching_words_and_escape_the_rest(partners_audience)
     assert hit.title_html == "&lt;b&gt;Bold&lt;/b&gt;"
 
 
+def test_a_word_with_a_soft_hyphen_inside_is_found_by_the_plain_word_and_marked_whole(db):
+    card = SearchCard("Rehabili\u00adtation centre", "/d/8", "Re\u00adinte\u200bgration of the re\u2060turnees")
+    put_cards("test.doc", [(8, card)])
+    assert _ids(search(None, "rehabilitation")) == ["8"]
+    hit = search(None, "reintegration returnees").hits[0]
+    assert hit.object_id == "8"
+    assert "<mark>Reintegration</mark>" in hit.snippet and "<mark>returnees</mark>" in hit.snippet
+    stored = SearchDocument.objects.get(kind="test.doc", object_id="8")
+    assert (stored.title, stored.text) == ("Rehabilitation centre", "Reintegration of the returnees")
+
+
 def test_results_page_through_best_first(partners_audience):
     put_cards("test.doc", [(n, SearchCard(f"Shelter {n}", f"/d/{n}", "shelter " * (n % 5 + 1))) for n in range(30)])
     first, second = search(None, "shelter", per_page=20), search(None, "shelter", page=2, per_page=20)
