@@ -108,3 +108,40 @@ def test_case_worker_registers_a_family_consents_and_assesses_the_child(live_ser
     child = Case.objects.get(is_child=True)
     assert child.status == Case.Status.ASSESSMENT and child.assessments.count() == 2
     assert Consent.objects.filter(person=child.person, guardian__isnull=False).exists()
+
+
+def test_a_dossier_crosses_to_the_council_only_after_a_supervisor_approves_it_on_her_phone(live_server, make_user):
+    from hamkor.cases import services
+    from hamkor.cases.services import dossiers
+    from hamkor.cases.tests.factories import identity
+
+    worker = make_user(Role.CASE_WORKER, name="Shahnoza Ergasheva", clearances=("child_protection",))
+    supervisor = make_user(Role.CASE_SUPERVISOR, name="Dilbar Yusupova", clearances=("child_protection",))
+    person, case = services.register_person(worker, identity("Nargiza", "Olimova", "1989-02-11"))
+    services.record_consent(worker, person, "council", text_version="2025-1", given_on=date.today())
+    draft = dossiers.build_dossier(worker, case, text="Attends the sewing course twice a week.")
+    with browser_page(live_server.url) as page:
+        _sign_in(page, worker)
+        # A name search goes in the form's body: the address bar never shows the name.
+        page.get_by_label("Name or number").fill("Olimova")
+        page.get_by_role("button", name="Filter").click()
+        page.wait_for_load_state()
+        assert "Olimova" not in page.url and "Nargiza" in page.locator("table").inner_text()
+        page.goto(f"/cases/dossiers/{draft.code}/")
+        page.get_by_role("button", name="Submit for a supervisor's approval").click()
+        page.wait_for_load_state()
+        assert "The dossier waits for a supervisor's approval." in page.locator(".messages").inner_text()
+        assert page.get_by_role("button", name="Approve and send to the Expert Council").count() == 0
+        screenshot(page, "cases-dossier-submitted")
+    with browser_page(live_server.url, width=390, height=844) as phone:
+        _sign_in(phone, supervisor)
+        phone.goto("/cases/dossiers/")
+        phone.locator("#awaiting-heading + ul").get_by_role("link", name=draft.code).click()
+        phone.get_by_role("button", name="Approve and send to the Expert Council").click()
+        phone.wait_for_load_state()
+        assert "approved and sent" in phone.locator(".messages").inner_text()
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"the dossier page is {width} px wide on a phone"
+        screenshot(phone, "cases-dossier-approved-phone")
+    draft.refresh_from_db()
+    assert draft.status == "sent" and draft.approved_by == supervisor and draft.submitted_by == worker
