@@ -65,15 +65,23 @@ def clearances(user: Any) -> Clearances:
     )
 
 
+def ordinary_case_condition(user: Any) -> Q:
+    """The cases a user reaches without emergency access: their organisation's, a child's only with the
+    child-protection clearance, never an anonymised one. What a second-person approval needs."""
+    if not getattr(user, "organisation_id", None):
+        return NOTHING
+    own = Q(organisation_id=user.organisation_id) & clearances(user).child_filter()
+    return own & Q(anonymised_at__isnull=True)
+
+
 def case_condition(user: Any, action: str = "view") -> Q:
     from hamkor.cases.models import BreakGlass
 
     if not getattr(user, "organisation_id", None):
         return NOTHING
-    own = Q(organisation_id=user.organisation_id) & clearances(user).child_filter()
     emergency = BreakGlass.objects.filter(user_id=user.pk, expires_at__gt=timezone.now()).values("case_id")
     # An anonymised case is no longer anyone's record: only its statistics remain.
-    return (own | Q(pk__in=emergency)) & Q(anonymised_at__isnull=True)
+    return ordinary_case_condition(user) | (Q(pk__in=emergency) & Q(anonymised_at__isnull=True))
 
 
 def person_condition(user: Any, action: str = "view") -> Q:

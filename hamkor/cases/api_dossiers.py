@@ -20,6 +20,7 @@ from hamkor.cases import queries_dossiers
 from hamkor.cases.dossiers import TEXT_MAX_CHARS, unresolved
 from hamkor.cases.models import Case, Dossier
 from hamkor.cases.schemas import LIST_MAX_PAGE_SIZE, LIST_PAGE_SIZE
+from hamkor.cases.services import approvals
 from hamkor.cases.services import dossiers as services
 from hamkor.cases.services.dossiers import REASON_MAX_CHARS
 from hamkor.core.policy import demand, may
@@ -46,6 +47,12 @@ class ResolutionIn(StrictInput):
 
 class DossierWithdrawalIn(StrictInput):
     reason: str = Field(max_length=REASON_MAX_CHARS)
+
+
+class DossierApprovalIn(StrictInput):
+    digest: str = Field(
+        min_length=64, max_length=64, description="The `digest` of the version you read: another is refused."
+    )
 
 
 class DossierReturnIn(StrictInput):
@@ -83,6 +90,7 @@ class DossierOut(Schema):
     )
     warnings: list[WarningOut] = Field(description="Identifier warnings of the text; for case staff only.")
     unresolved: int = Field(description="Warnings still to resolve before sending; for case staff only.")
+    digest: str | None = Field(description="Of a submitted dossier, for case staff: what an approval names.")
 
 
 class DossierSummaryOut(Schema):
@@ -103,7 +111,8 @@ class DossierListOut(Schema):
 def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
     content = queries_dossiers.readable_content(dossier)
     warnings: list[dict[str, Any]] = []
-    if may(request.user, "change", dossier):
+    staff = may(request.user, "change", dossier) and services.sees_whole_family(request.user, dossier.case)
+    if staff:
         shown = services.shown_warnings(dossier)
         warnings = [{**w, "text": content["text"][w["start"] : w["end"]]} for w in shown]
     return {
@@ -115,6 +124,9 @@ def _out(request: HttpRequest, dossier: Dossier) -> dict[str, Any]:
         "content": content,
         "warnings": warnings,
         "unresolved": len(unresolved(warnings)),
+        "digest": approvals.approval_digest(dossier)
+        if staff and dossier.status == Dossier.Status.AWAITING_APPROVAL
+        else None,
     }
 
 
@@ -185,7 +197,7 @@ def remove_flagged(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.post("/{code}/submit", response=DossierOut, summary="Submit a checked draft for a supervisor's approval")
 def submit_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
-    return _out(request, services.submit_dossier(request.user, _for_change(request, code)))
+    return _out(request, approvals.submit_dossier(request.user, _for_change(request, code)))
 
 
 @router.post(
@@ -193,14 +205,15 @@ def submit_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
     response=DossierOut,
     summary="Approve a submitted dossier, which sends it to the Expert Council (a second supervisor)",
 )
-def approve_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
+def approve_dossier(request: HttpRequest, code: str, payload: DossierApprovalIn) -> dict[str, Any]:
     demand(request.user, "dossier.approve")
-    return _out(request, services.approve_dossier(request.user, _for_change(request, code)))
+    dossier = approvals.approve_dossier(request.user, _for_change(request, code), digest=payload.digest)
+    return _out(request, dossier)
 
 
 @router.post("/{code}/return", response=DossierOut, summary="Return a submitted dossier to draft, with a reason")
 def return_dossier(request: HttpRequest, code: str, payload: DossierReturnIn) -> dict[str, Any]:
-    dossier = services.return_dossier(request.user, _for_change(request, code), reason=payload.reason)
+    dossier = approvals.return_dossier(request.user, _for_change(request, code), reason=payload.reason)
     return _out(request, dossier)
 
 

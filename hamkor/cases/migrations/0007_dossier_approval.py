@@ -15,6 +15,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='dossier',
+            name='contributors',
+            field=models.JSONField(default=list, help_text='The users who built, edited, checked or submitted the text.', verbose_name='prepared by'),
+        ),
+        migrations.AddField(
+            model_name='dossier',
             name='approved_by',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by'),
         ),

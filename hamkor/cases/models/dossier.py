@@ -38,6 +38,9 @@ class Dossier(models.Model):
         "core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("submitted by")
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    contributors = models.JSONField(
+        _("prepared by"), default=list, help_text=_("The users who built, edited, checked or submitted the text.")
+    )
     approved_by = models.ForeignKey(
         "core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("approved by")
     )

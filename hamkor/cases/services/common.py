@@ -22,6 +22,14 @@ def require(user: Any, action: str, target: Any) -> None:
         raise PermissionDenied(_("You do not have access to this case."))
 
 
+def bounded_reason(reason: str, low: int, high: int, message: str) -> str:
+    """The stripped reason, or a form error with ``message`` (which may name ``%(min)s`` and ``%(max)s``)."""
+    reason = reason.strip()
+    if not low <= len(reason) <= high:
+        raise ValidationError({"reason": message % {"min": low, "max": high}})
+    return reason
+
+
 def now_or(now: datetime | None) -> datetime:
     return now or timezone.now()
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from hamkor.cases import queries_dossiers
 from hamkor.cases.codes import ALPHABET
-from hamkor.cases.domains import Compartment, Purpose
+from hamkor.cases.domains import Compartment
 from hamkor.cases.dossiers import (
     TEXT_MAX_CHARS,
     CaseFacts,
@@ -39,14 +38,12 @@ from hamkor.cases.dossiers import (
     unresolved,
 )
 from hamkor.cases.identity import Identity
-from hamkor.cases.models import Case, Dossier, FamilyMember
+from hamkor.cases.models import Case, Dossier, FamilyMember, Person
 from hamkor.cases.queries_dossiers import SEALED, dossier_text
-from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
-from hamkor.cases.services.consents import consent_covers
+from hamkor.cases.services.common import CaseRuleError, bounded_reason, log_event, now_or, require
 from hamkor.core.audit import record
 from hamkor.core.crypto import keyring
 from hamkor.core.normalise import clean
-from hamkor.core.policy import holds, may
 
 _system = secrets.SystemRandom()
 REASON_MIN_CHARS = 10
@@ -94,10 +91,15 @@ def read_case(case: Case, today: date) -> tuple[CaseFacts, Identifiers]:
         identities.append(other)
         relatives.append(Relative(member.relationship, other.age_on(today)))
     codes.update(Case.objects.filter(person_id__in=people).values_list("code", flat=True))
+    identifiers = Identifiers.of(identities, codes)
+    # The region is typed freely on the case: it goes to the Council only if it names nobody of the family.
+    region = case.region.strip()
+    if not region or check_text(region, identifiers):
+        region = case.country.name_en
     facts = CaseFacts(
         age=identity.age_on(today),
         sex=person.sex,
-        region=case.region.strip() or case.country.name_en,
+        region=region,
         country=case.country_id,
         stage=case.status,
         family_role=memberships[0].relationship if memberships else "",
@@ -111,7 +113,7 @@ def read_case(case: Case, today: date) -> tuple[CaseFacts, Identifiers]:
             for g in case.goals.prefetch_related("interventions")
         ],
     )
-    return facts, Identifiers.of(identities, codes)
+    return facts, identifiers
 
 
 def current_warnings(dossier: Dossier, today: date | None = None) -> list[dict[str, Any]]:
@@ -154,11 +156,44 @@ def _note_bodies(case: Case, notes: Iterable[int]) -> list[str]:
     return [note.body for note in chosen]
 
 
-def _require_draft(dossier: Dossier) -> None:
+def require_draft(dossier: Dossier) -> None:
     if dossier.status != S.DRAFT:
         raise CaseRuleError(
             _("This dossier is %(status)s; only a draft can change. Build a new one from the case.")
             % {"status": S(dossier.status).label}
+        )
+
+
+def locked(dossier: Dossier) -> None:
+    """Take the dossier's row lock and read it again: two clicks, or two people, act once and on what is."""
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).exists()
+    dossier.refresh_from_db()
+
+
+def contributed(dossier: Dossier, actor: Any) -> list[int]:
+    """The people who shaped the dossier's text, with ``actor``: none of them may be its approver."""
+    return sorted({*(dossier.contributors or []), actor.pk})
+
+
+def sees_whole_family(actor: Any, case: Case) -> bool:
+    """Whether ``actor`` may open every member of the case's families. A dossier's text is checked against
+    all their identities, so its warnings would tell a user what a relative's record holds: only such a user
+    builds, edits, checks or submits a dossier, or sees its warnings."""
+    members = FamilyMember.objects.filter(
+        family_id__in=FamilyMember.objects.filter(person_id=case.person_id).values("family_id")
+    ).values_list("person_id", flat=True)
+    wanted = set(members) | {case.person_id}
+    return Person.objects.restrict(actor, "view").filter(pk__in=wanted).count() == len(wanted)
+
+
+def require_whole_family(actor: Any, case: Case) -> None:
+    if not sees_whole_family(actor, case):
+        raise PermissionDenied(
+            _(
+                "This dossier is checked against the records of the whole family, and you may not open all of "
+                "them (a child's record needs the child-protection clearance). A colleague who may open them "
+                "prepares it."
+            )
         )
 
 
@@ -174,6 +209,7 @@ def build_dossier(
     """The case's draft dossier, made or refreshed from the case: structured content, and as free text the
     worker's summary followed by the general notes they picked, checked for identifiers."""
     require(actor, "change", case)
+    require_whole_family(actor, case)
     at = now_or(now)
     facts, identifiers = read_case(case, at.date())
     body = _checked_text("\n\n".join(p for p in [text.strip(), *_note_bodies(case, notes)] if p))
@@ -185,7 +221,7 @@ def build_dossier(
         dossier = case.dossiers.filter(status__in=[S.DRAFT, S.AWAITING_APPROVAL]).first()
         refreshed = dossier is not None
         if dossier is not None and dossier.status == S.AWAITING_APPROVAL:
-            _back_to_draft(dossier)
+            back_to_draft(dossier)
         if dossier is None:
             code = dossier_code(rng)
             while Dossier.objects.filter(code=code).exists():
@@ -198,6 +234,7 @@ def build_dossier(
         dossier.warnings = warnings
         dossier.built_by = actor
         dossier.built_at = at
+        dossier.contributors = contributed(dossier, actor)
         dossier.save()
         summary = _("Council dossier %(code)s refreshed") if refreshed else _("Council dossier %(code)s built")
         log_event(case, "dossier", actor, summary % {"code": dossier.code}, at)
@@ -216,190 +253,76 @@ def build_dossier(
     return dossier
 
 
-def _store_text(actor: Any, dossier: Dossier, text: str, action: str, at: datetime) -> Dossier:
-    _facts, identifiers = read_case(dossier.case, at.date())
-    warnings = carry_resolutions(check_text(text, identifiers), text, dossier.warnings, dossier_text(dossier))
+def _edit(actor: Any, dossier: Dossier, action: str, at: datetime, new_text: Callable[[Dossier], str]) -> Dossier:
+    """Replace a draft's text with ``new_text(dossier)``, computed under the dossier's row lock from the
+    dossier as it is now: an edit that loaded the page before a submission does not change what was submitted."""
+    require(actor, "change", dossier)
+    require_whole_family(actor, dossier.case)
     with transaction.atomic():
+        locked(dossier)
+        require_draft(dossier)
+        previous = dossier_text(dossier)
+        text = new_text(dossier)
+        _facts, identifiers = read_case(dossier.case, at.date())
+        dossier.warnings = carry_resolutions(check_text(text, identifiers), text, dossier.warnings, previous)
         dossier.content = {**dossier.content, SEALED: keyring().encrypt(text)}
-        dossier.warnings = warnings
-        dossier.save(update_fields=["content", "warnings"])
-        record(
-            actor,
-            action,
-            dossier,
-            details={"warnings": len(warnings), "unresolved": len(unresolved(warnings))},
-        )
+        dossier.contributors = contributed(dossier, actor)
+        dossier.save(update_fields=["content", "warnings", "contributors"])
+        warnings = dossier.warnings
+        record(actor, action, dossier, details={"warnings": len(warnings), "unresolved": len(unresolved(warnings))})
     return dossier
 
 
 def update_dossier_text(actor: Any, dossier: Dossier, *, text: str, now: datetime | None = None) -> Dossier:
     """Replace a draft's free text; it is checked again, and warnings on unchanged wording keep their
     resolution."""
-    require(actor, "change", dossier)
-    _require_draft(dossier)
-    return _store_text(actor, dossier, _checked_text(text), "dossier.text", now_or(now))
+    checked = _checked_text(text)
+    return _edit(actor, dossier, "dossier.text", now_or(now), lambda _current: checked)
 
 
 def remove_flagged_text(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
     """Replace every unresolved warning's text with "[…]" in one step."""
-    require(actor, "change", dossier)
-    _require_draft(dossier)
     at = now_or(now)
-    open_warnings = unresolved(current_warnings(dossier, at.date()))
-    if not open_warnings:
-        raise CaseRuleError(_("No unresolved warning is left to remove."))
-    text = redact(dossier_text(dossier), [(w["start"], w["end"]) for w in open_warnings])
-    return _store_text(actor, dossier, text, "dossier.redact", at)
 
+    def redacted(current: Dossier) -> str:
+        open_warnings = unresolved(current_warnings(current, at.date()))
+        if not open_warnings:
+            raise CaseRuleError(_("No unresolved warning is left to remove."))
+        return redact(dossier_text(current), [(w["start"], w["end"]) for w in open_warnings])
 
-def _reason(reason: str, message: str) -> str:
-    """The stripped reason, or a form error with ``message`` (which names the length bounds)."""
-    reason = reason.strip()
-    if not REASON_MIN_CHARS <= len(reason) <= REASON_MAX_CHARS:
-        raise ValidationError({"reason": message % {"min": REASON_MIN_CHARS, "max": REASON_MAX_CHARS}})
-    return reason
+    return _edit(actor, dossier, "dossier.redact", at, redacted)
 
 
 def resolve_warning(actor: Any, dossier: Dossier, *, warning: str, reason: str, now: datetime | None = None) -> Dossier:
     """Mark one warning "not an identifier", with the worker's reason, kept with the warning and audited."""
     require(actor, "change", dossier)
-    _require_draft(dossier)
-    reason = _reason(reason, _("Say in %(min)s to %(max)s characters why this is not an identifier."))
+    require_whole_family(actor, dossier.case)
+    reason = bounded_reason(
+        reason,
+        REASON_MIN_CHARS,
+        REASON_MAX_CHARS,
+        _("Say in %(min)s to %(max)s characters why this is not an identifier."),
+    )
     at = now_or(now)
-    warnings = current_warnings(dossier, at.date())
-    target = next((w for w in warnings if w["id"] == warning), None)
-    if target is None:
-        raise ValidationError({"warning": _("The text has no such warning now; an edit may have removed it.")})
-    if target["resolution"]:
-        raise CaseRuleError(_("This warning is already resolved."))
-    target["resolution"] = {"reason": reason, "by": actor.pk, "at": at.isoformat()}
     with transaction.atomic():
+        locked(dossier)
+        require_draft(dossier)
+        warnings = current_warnings(dossier, at.date())
+        target = next((w for w in warnings if w["id"] == warning), None)
+        if target is None:
+            raise ValidationError({"warning": _("The text has no such warning now; an edit may have removed it.")})
+        if target["resolution"]:
+            raise CaseRuleError(_("This warning is already resolved."))
+        target["resolution"] = {"reason": reason, "by": actor.pk, "at": at.isoformat()}
         dossier.warnings = warnings
-        dossier.save(update_fields=["warnings"])
+        dossier.contributors = contributed(dossier, actor)
+        dossier.save(update_fields=["warnings", "contributors"])
         record(actor, "dossier.resolve", dossier, reason=reason, details={"warning": warning, "kind": target["kind"]})
     return dossier
 
 
-def _check_sendable(dossier: Dossier, at: datetime) -> list[dict[str, Any]]:
-    """The dossier's current warnings, if it may go to the Council: refused without an active consent to
-    the Council or while a warning is unresolved."""
-    if not consent_covers(dossier.case, Purpose.COUNCIL):
-        raise CaseRuleError(
-            _(
-                "There is no active consent to share a dossier with the Expert Council for this person. "
-                "Record the consent first."
-            )
-        )
-    warnings = current_warnings(dossier, at.date())
-    open_warnings = unresolved(warnings)
-    if open_warnings:
-        raise CaseRuleError(
-            ngettext(
-                "%(count)s possible identifier in the text is unresolved: edit the text, or mark it as "
-                "not an identifier with a reason.",
-                "%(count)s possible identifiers in the text are unresolved: edit the text, or mark each as "
-                "not an identifier with a reason.",
-                len(open_warnings),
-            )
-            % {"count": len(open_warnings)}
-        )
-    return warnings
-
-
-def _locked(dossier: Dossier) -> None:
-    """Take the dossier's row lock and read it again: two clicks, or two people, act once."""
-    Dossier.objects.select_for_update().filter(pk=dossier.pk).exists()
-    dossier.refresh_from_db()
-
-
-def submit_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
-    """Ask a supervisor of the case's organisation to approve the checked text for the Council. Refused, with
-    nothing written, without an active consent to the Council or while a warning is unresolved. The text
-    stays sealed and cannot change while it waits; returning it to draft reopens it."""
-    require(actor, "change", dossier)
-    at = now_or(now)
-    with transaction.atomic():
-        _locked(dossier)
-        _require_draft(dossier)
-        dossier.warnings = _check_sendable(dossier, at)
-        dossier.status = S.AWAITING_APPROVAL
-        dossier.submitted_by = actor
-        dossier.submitted_at = at
-        dossier.save(update_fields=["warnings", "status", "submitted_by", "submitted_at"])
-        summary = _("Council dossier %(code)s submitted for a supervisor's approval") % {"code": dossier.code}
-        log_event(dossier.case, "dossier", actor, summary, at)
-        record(actor, "dossier.submit", dossier, details={"resolved": len(dossier.warnings)})
-    return dossier
-
-
-def may_approve(actor: Any, dossier: Dossier) -> bool:
-    """A supervisor of the case's own organisation (not through emergency access), other than the person who
-    submitted it, approves a submitted dossier."""
-    return (
-        dossier.status == S.AWAITING_APPROVAL
-        and holds(actor, "dossier.approve")
-        and getattr(actor, "organisation_id", None) == dossier.case.organisation_id
-        and dossier.submitted_by_id != getattr(actor, "pk", None)
-        and may(actor, "change", dossier)
-    )
-
-
-def approve_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None) -> Dossier:
-    """The second person's approval, which sends the dossier to the Council: consent and warnings are checked
-    again at this moment. The sent content holds the text in clear: it is what the Council reads."""
-    require(actor, "change", dossier)
-    at = now_or(now)
-    with transaction.atomic():
-        _locked(dossier)
-        if dossier.status != S.AWAITING_APPROVAL:
-            raise CaseRuleError(
-                _("This dossier is %(status)s; only a submitted dossier is approved.")
-                % {"status": S(dossier.status).label}
-            )
-        if not may_approve(actor, dossier):
-            raise PermissionDenied(
-                _("A supervisor of the case's organisation other than the person who submitted it approves it.")
-            )
-        warnings = _check_sendable(dossier, at)
-        text = dossier_text(dossier)
-        dossier.content = {**{k: v for k, v in dossier.content.items() if k != SEALED}, "text": text}
-        dossier.warnings = warnings
-        dossier.status = S.SENT
-        dossier.sent_at = at
-        dossier.approved_by = actor
-        dossier.save(update_fields=["content", "warnings", "status", "sent_at", "approved_by"])
-        summary = _("Council dossier %(code)s approved and sent") % {"code": dossier.code}
-        log_event(dossier.case, "dossier", actor, summary, at)
-        record(
-            actor,
-            "dossier.send",
-            dossier,
-            details={"case": dossier.case.code, "resolved": len(warnings), "submitted_by": dossier.submitted_by_id},
-        )
-    return dossier
-
-
-def return_dossier(actor: Any, dossier: Dossier, *, reason: str, now: datetime | None = None) -> Dossier:
-    """Send a submitted dossier back to draft, with a reason: the approving supervisor asking for changes, or
-    the submitter taking it back to edit."""
-    require(actor, "change", dossier)
-    reason = _reason(reason, _("Say in %(min)s to %(max)s characters what should change."))
-    at = now_or(now)
-    with transaction.atomic():
-        _locked(dossier)
-        if dossier.status != S.AWAITING_APPROVAL:
-            raise CaseRuleError(_("Only a dossier awaiting approval goes back to draft."))
-        if not (may_approve(actor, dossier) or dossier.submitted_by_id == actor.pk):
-            raise PermissionDenied(_("The submitter or an approving supervisor returns a dossier to draft."))
-        _back_to_draft(dossier)
-        log_event(
-            dossier.case, "dossier", actor, _("Council dossier %(code)s returned to draft") % {"code": dossier.code}, at
-        )
-        record(actor, "dossier.return", dossier, reason=reason)
-    return dossier
-
-
-def _back_to_draft(dossier: Dossier) -> None:
+def back_to_draft(dossier: Dossier) -> None:
+    """A submitted dossier becomes a draft again: its submission no longer stands."""
     dossier.status = S.DRAFT
     dossier.submitted_by = None
     dossier.submitted_at = None

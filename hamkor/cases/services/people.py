@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pydantic
@@ -137,6 +137,8 @@ def update_identity(actor: Any, person: Person, identity: Identity, *, reason: s
         person.sex = identity.sex
         person.birth_year = identity.birth_date.year
         person.save(update_fields=["identity", "sex", "birth_year"])
+        # A corrected date of birth can make the person a child: the child-protection clearance applies at once.
+        Case.objects.filter(person=person).update(is_child=identity.is_child_on(date.today()))
         index_names(person, identity)
         record(actor, "person.change", person, reason=reason, details={"fields": changed})
     return person

@@ -12,7 +12,7 @@ from typing import Any
 
 from hamkor.cases import services
 from hamkor.cases.identity import Identity
-from hamkor.cases.services import dossiers
+from hamkor.cases.services import approvals, dossiers
 from hamkor.cases.tests.factories import send_approved
 from hamkor.council.tests.consultation_world import seat
 from hamkor.testing import ANALYST, CASEWORKER, EXPERT, SUPERVISOR, Route
@@ -38,7 +38,9 @@ ROUTES: dict[str, Route] = {
     "cases:dossier_resolve": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT, data=RESOLUTION),
     "cases:dossier_redact": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT),
     "cases:dossier_submit": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
-    "cases:dossier_approve": Route(allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING),
+    "cases:dossier_approve": Route(
+        allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING, data=lambda: _digest()
+    ),
     "cases:dossier_return": Route(
         allowed=SUPERVISOR, denied=EXPERT, method="post", kwargs=AWAITING, data={"reason": "Say less about the town."}
     ),
@@ -61,7 +63,9 @@ API_ROUTES: dict[str, Route] = {
     ),
     f"POST {API}/{{code}}/remove-flagged": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=DRAFT),
     f"POST {API}/{{code}}/submit": Route(allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=READY),
-    f"POST {API}/{{code}}/approve": Route(allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING),
+    f"POST {API}/{{code}}/approve": Route(
+        allowed=SUPERVISOR, denied=CASEWORKER, method="post", kwargs=AWAITING, data=lambda: _digest()
+    ),
     f"POST {API}/{{code}}/return": Route(
         allowed=SUPERVISOR, denied=EXPERT, method="post", kwargs=AWAITING, data={"reason": "Say less about the town."}
     ),
@@ -70,6 +74,13 @@ API_ROUTES: dict[str, Route] = {
         allowed=CASEWORKER, denied=EXPERT, method="post", kwargs=SENT, data={"reason": "She asked to stop sharing."}
     ),
 }
+
+
+def _digest() -> dict[str, str]:
+    """What the approver's page or client sends: the digest of the submitted version they read."""
+    from hamkor.cases.models import Dossier
+
+    return {"digest": approvals.approval_digest(Dossier.objects.get(status=Dossier.Status.AWAITING_APPROVAL))}
 
 
 def _adult(given: str, family: str) -> Identity:
@@ -89,7 +100,7 @@ def make_objects(persona, world) -> dict[str, Any]:
     seat(persona[EXPERT], sent)  # Council experts read only the dossiers of the panels they sit on
     third_person, third = services.register_person(worker, _adult("Malika", "Rasulova"))
     services.record_consent(worker, third_person, "council", text_version="2025-1", given_on=date(2025, 1, 5))
-    awaiting = dossiers.submit_dossier(worker, dossiers.build_dossier(worker, third, text="Sings in a choir."))
+    awaiting = approvals.submit_dossier(worker, dossiers.build_dossier(worker, third, text="Sings in a choir."))
     person_code, number = case.code.rsplit("/", 1)
     return {
         "dossier_person": person_code,

@@ -89,7 +89,8 @@ def approver_for(worker: Any) -> Any:
 
 def send_approved(worker: Any, dossier: Any, now: Any = None) -> Any:
     """Send a dossier as the two people do: the worker submits it, a supervisor of the organisation approves."""
-    from hamkor.cases.services import dossiers
+    from hamkor.cases.services import approvals
 
-    submitted = dossiers.submit_dossier(worker, dossier, now=now)
-    return dossiers.approve_dossier(approver_for(worker), submitted, now=now)
+    submitted = approvals.submit_dossier(worker, dossier, now=now)
+    digest = approvals.approval_digest(submitted)
+    return approvals.approve_dossier(approver_for(worker), submitted, digest=digest, now=now)

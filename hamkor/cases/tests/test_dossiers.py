@@ -4,6 +4,7 @@ when it may leave, and who reads it. Data is built through the services, at fixe
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from hamkor.cases.domains import Domain, Purpose
 from hamkor.cases.dossiers import REMOVED, Identifiers, age_band, check_text
 from hamkor.cases.identity import Identity
 from hamkor.cases.models import Case, Dossier, Person
-from hamkor.cases.services import dossiers
+from hamkor.cases.services import approvals, dossiers
 from hamkor.cases.services.common import CaseRuleError
 from hamkor.cases.services.consents import consent_covers
 from hamkor.cases.tests.factories import approver_for, send_approved
@@ -716,7 +717,10 @@ def test_api_builds_resolves_and_sends(worker, case, client):
     approver = auth(approver_for(worker))
     waiting = client.get(f"{path}/awaiting-approval", **approver).json()
     assert [d["code"] for d in waiting["items"]] == [code]
-    sent = client.post(f"{path}/{code}/approve", content_type="application/json", **approver)
+    stale = client.post(f"{path}/{code}/approve", {"digest": "0" * 64}, content_type="application/json", **approver)
+    assert stale.status_code == 422 and "changed since you opened it" in stale.json()["detail"]
+    digest = client.get(f"{path}/{code}", **approver).json()["digest"]
+    sent = client.post(f"{path}/{code}/approve", {"digest": digest}, content_type="application/json", **approver)
     assert sent.status_code == 200 and sent.json()["status"] == "sent"
     assert sent.json()["content"]["text"] == "Дилноза is well."
 
@@ -777,7 +781,9 @@ def test_worker_builds_resolves_and_sends_from_the_pages(worker, case):
     assert browser.post(reverse("cases:dossier_approve", args=[dossier.code])).status_code == 403
     supervisor = verified_client(approver_for(worker))
     assert dossier.code in supervisor.get(reverse("cases:dossier_list")).content.decode()
-    sent = supervisor.post(reverse("cases:dossier_approve", args=[dossier.code]))
+    page = supervisor.get(reverse("cases:dossier_detail", args=[dossier.code])).content.decode()
+    digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    sent = supervisor.post(reverse("cases:dossier_approve", args=[dossier.code]), {"digest": digest})
     assert sent.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == "sent"
@@ -790,19 +796,19 @@ def test_worker_builds_resolves_and_sends_from_the_pages(worker, case):
 def test_a_dossier_reaches_the_council_only_after_a_second_person_approves(worker, case):
     consent_to_council(worker, case.person)
     submitter = approver_for(worker)  # a supervisor submits: she still cannot approve her own submission
-    submitted = dossiers.submit_dossier(submitter, build(worker, case, "Doing well."), now=NOW)
+    submitted = approvals.submit_dossier(submitter, build(worker, case, "Doing well."), now=NOW)
     assert submitted.status == "awaiting_approval"
     assert not Dossier.objects.filter(status="sent").exists()
     with pytest.raises(services.CaseRuleError):  # the checked text is fixed while it waits
         dossiers.update_dossier_text(worker, submitted, text="Doing very well.")
     for refused in (submitter, worker):  # the submitter, and a colleague without the supervisor's role
         with pytest.raises(PermissionDenied):
-            dossiers.approve_dossier(refused, submitted, now=NOW)
+            approvals.approve_dossier(refused, submitted, digest=approvals.approval_digest(submitted), now=NOW)
     approver = core_services.create_user(
         None, email="second@example.org", full_name="Second Supervisor", organisation=worker.organisation,
         roles=[Role.CASE_SUPERVISOR], clearances=("child_protection",),
     )  # fmt: skip
-    sent = dossiers.approve_dossier(approver, submitted, now=NOW)
+    sent = approvals.approve_dossier(approver, submitted, digest=approvals.approval_digest(submitted), now=NOW)
     assert sent.status == "sent" and sent.approved_by == approver and sent.submitted_by == submitter
     actions = list(AuditEntry.objects.filter(object_id=str(sent.pk)).values_list("action", "actor_id"))
     assert ("dossier.submit", submitter.pk) in actions and ("dossier.send", approver.pk) in actions
@@ -810,20 +816,87 @@ def test_a_dossier_reaches_the_council_only_after_a_second_person_approves(worke
 
 def test_a_supervisor_returns_a_submitted_dossier_to_draft_with_a_reason(worker, case):
     consent_to_council(worker, case.person)
-    submitted = dossiers.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    submitted = approvals.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
     approver = approver_for(worker)
     with pytest.raises(ValidationError):
-        dossiers.return_dossier(approver, submitted, reason="no", now=NOW)
+        approvals.return_dossier(approver, submitted, reason="no", now=NOW)
     assert Dossier.objects.get(pk=submitted.pk).status == "awaiting_approval"
-    back = dossiers.return_dossier(approver, submitted, reason="Leave out the district's name.", now=NOW)
+    back = approvals.return_dossier(approver, submitted, reason="Leave out the district's name.", now=NOW)
     assert back.status == "draft" and back.submitted_by is None
     assert dossiers.update_dossier_text(worker, back, text="Doing very well.").status == "draft"
 
 
 def test_approval_checks_the_consent_again(worker, case):
     consent = consent_to_council(worker, case.person)
-    submitted = dossiers.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    submitted = approvals.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
     services.withdraw_consent(worker, consent, reason="She no longer wants to share.")
     with pytest.raises(services.CaseRuleError, match="no active consent"):
-        dossiers.approve_dossier(approver_for(worker), submitted, now=NOW)
+        approvals.approve_dossier(approver_for(worker), submitted, digest=approvals.approval_digest(submitted), now=NOW)
     assert Dossier.objects.get(pk=submitted.pk).status == "awaiting_approval"
+
+
+def test_a_user_who_may_not_open_the_children_neither_builds_nor_reads_the_warnings(worker, case, make_user, client):
+    """The checker compares the text with every relative's identity; its warnings would tell an uncleared
+    worker the hidden child's name, birth date and birthplace, so such a worker gets none of them."""
+    uncleared = make_user(Role.CASE_WORKER)
+    with pytest.raises(PermissionDenied, match="whole family"):
+        dossiers.build_dossier(uncleared, case, text="Madina 14.03.2021 Raqqa", now=NOW)
+    dossier = build(worker, case, "Her daughter Madina started kindergarten.")
+    with pytest.raises(PermissionDenied):
+        dossiers.update_dossier_text(uncleared, dossier, text="Madina 14.03.2021 Raqqa")
+    page = verified_client(uncleared).get(reverse("cases:dossier_detail", args=[dossier.code])).content.decode()
+    assert "warning-name" not in page and "Possible identifiers" not in page
+    api = client.get(f"/api/v1/cases/dossiers/{dossier.code}", **auth(uncleared)).json()
+    assert api["warnings"] == [] and api["digest"] is None
+
+
+def test_a_region_that_names_someone_does_not_reach_the_council(worker, case):
+    case.region = f"{MOTHER['names'][0]['family']} house, Chirchiq"
+    case.save(update_fields=["region"])
+    dossier = build(worker, case, "Doing well.")
+    assert queries_dossiers.readable_content(dossier)["region"] == case.country.name_en
+
+
+def test_emergency_access_and_a_hand_in_the_text_disqualify_an_approver(worker, case, make_user):
+    consent_to_council(worker, case.person)
+    dossier = build(worker, case, "Doing well on 14.05.2024.")
+    resolver = approver_for(worker)
+    [warning] = dossiers.current_warnings(dossier, TODAY)
+    dossiers.resolve_warning(resolver, dossier, warning=warning["id"], reason="The date of a Council meeting.")
+    submitted = approvals.submit_dossier(worker, dossier, now=NOW)
+    assert not approvals.may_approve(resolver, submitted)  # she checked the text: not a second pair of eyes
+    elsewhere = core_services.create_organisation(
+        None, name="Andijan Centre", kind="service_provider", country_id=case.country_id
+    )
+    outsider = core_services.create_user(
+        None, email="andijan@example.org", full_name="Andijan Supervisor", organisation=elsewhere,
+        roles=[Role.CASE_SUPERVISOR], clearances=("child_protection",),
+    )  # fmt: skip
+    services.open_break_glass(outsider, case, reason="The family called at night; the worker is away.")
+    assert not approvals.may_approve(outsider, submitted)
+    with pytest.raises(PermissionDenied):
+        approvals.approve_dossier(outsider, submitted, digest=approvals.approval_digest(submitted), now=NOW)
+
+
+def test_an_approval_names_the_version_it_approves(worker, case, persona):
+    consent_to_council(worker, case.person)
+    submitted = approvals.submit_dossier(worker, build(worker, case, "Doing well."), now=NOW)
+    approver = persona[Role.CASE_SUPERVISOR]
+    seen = approvals.approval_digest(submitted)
+    approvals.return_dossier(worker, submitted, reason="I forgot the sewing course.", now=NOW)
+    dossiers.update_dossier_text(worker, submitted, text="Doing well; sews for a workshop.")
+    later = datetime(2025, 6, 3, 9, tzinfo=UTC)
+    resubmitted = approvals.submit_dossier(worker, submitted, now=later)
+    with pytest.raises(services.CaseRuleError, match="changed since you opened it"):
+        approvals.approve_dossier(approver, resubmitted, digest=seen, now=later)
+    assert Dossier.objects.get(pk=submitted.pk).status == "awaiting_approval"
+
+
+def test_an_edit_loaded_before_the_submission_does_not_change_the_submitted_text(worker, case):
+    consent_to_council(worker, case.person)
+    dossier = build(worker, case, "Doing well.")
+    stale = Dossier.objects.get(pk=dossier.pk)  # a page loaded before the submission
+    approvals.submit_dossier(worker, dossier, now=NOW)
+    with pytest.raises(services.CaseRuleError, match="only a draft can change"):
+        dossiers.update_dossier_text(worker, stale, text="Changed after the submission.")
+    assert queries_dossiers.dossier_text(Dossier.objects.get(pk=dossier.pk)) == "Doing well."

@@ -172,3 +172,15 @@ def test_a_name_search_travels_in_the_body_and_never_in_the_url(make_user, clien
     ).json()
     assert [row["display_name"] for row in api["items"]] == ["Saidova Zilola"]
     assert "Zilola" not in json.dumps(list(AuditEntry.objects.values()), default=str)
+
+
+def test_a_corrected_date_of_birth_that_makes_a_child_applies_the_child_protection_clearance_at_once(make_user):
+    cleared = make_user(Role.CASE_WORKER, clearances=("child_protection",))
+    uncleared = make_user(Role.CASE_WORKER)
+    person, case = services.register_person(cleared, identity("Laylo", "Hamidova", "1990-05-05"))
+    assert queries.cases(uncleared).filter(pk=case.pk).exists()
+    services.update_identity(
+        cleared, person, identity("Laylo", "Hamidova", years_ago(9)), reason="The year of birth was mistyped."
+    )
+    assert not queries.cases(uncleared).filter(pk=case.pk).exists()
+    assert queries.cases(cleared).filter(pk=case.pk).exists()

@@ -24,7 +24,7 @@ from django.utils import timezone
 from hamkor.cases import services
 from hamkor.cases.domains import Domain, Purpose
 from hamkor.cases.models import Case, Dossier, Referral
-from hamkor.cases.services import dossiers, referrals, retention, transfers
+from hamkor.cases.services import approvals, dossiers, referrals, retention, transfers
 from hamkor.cases.tests.factories import identity
 from hamkor.core import services as core_services
 from hamkor.core.audit import verify_chain
@@ -40,7 +40,7 @@ TODAY = timezone.now().date()
 
 # String parameters of the case services that take a value from a closed vocabulary (checked against it).
 VOCABULARY = {
-    "action", "closure", "compartment", "country", "domain", "fields", "instrument_code", "kind", "purpose",
+    "action", "closure", "compartment", "country", "digest", "domain", "fields", "instrument_code", "kind", "purpose",
     "relationship", "scores", "service", "status", "text_version", "to", "version", "warning",
 }  # fmt: skip
 # Free text kept in clear on purpose, with the reason.
@@ -162,9 +162,10 @@ def live_a_case(persona: dict[str, Any], world: dict[str, Organisation]) -> tupl
     for warning in dossiers.current_warnings(dossier):
         dossier = type_(dossiers.resolve_warning, worker, dossier, warning=warning["id"],
                         reason=f"{NAME} is the pseudonym the family chose.")  # fmt: skip
-    dossier = dossiers.submit_dossier(worker, dossier)
-    dossier = type_(dossiers.return_dossier, supervisor, dossier, reason=f"Say less about {NAME}'s town.")
-    dossier = dossiers.approve_dossier(supervisor, dossiers.submit_dossier(worker, dossier))
+    dossier = approvals.submit_dossier(worker, dossier)
+    dossier = type_(approvals.return_dossier, supervisor, dossier, reason=f"Say less about {NAME}'s town.")
+    dossier = approvals.submit_dossier(worker, dossier)
+    dossier = approvals.approve_dossier(supervisor, dossier, digest=approvals.approval_digest(dossier))
     type_(dossiers.withdraw_dossier, worker, dossier, reason=f"{NAME} asked to take it back.")
     type_(services.open_break_glass, outside_supervisor, case, reason=f"{NAME} called at night; her worker is away.")
     type_(transfers.request_transfer, worker, case, to_organisation=elsewhere, reason=f"{NAME} moved to Namangan.")

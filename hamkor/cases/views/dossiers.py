@@ -32,6 +32,7 @@ from hamkor.cases.forms_dossiers import (
     WarningResolutionForm,
 )
 from hamkor.cases.models import Case, Dossier, Goal, Intervention
+from hamkor.cases.services import approvals
 from hamkor.cases.services import dossiers as services
 from hamkor.cases.services.consents import consent_covers
 from hamkor.cases.views.common import apply_errors, case_code, case_url
@@ -190,7 +191,7 @@ def render_dossier_page(
     queries_dossiers.record_read(user, dossier)
     content = queries_dossiers.readable_content(dossier)
     context: dict[str, Any] = {"dossier": dossier, "content": presented(content), "staff": False}
-    if may(user, "change", dossier):
+    if may(user, "change", dossier) and services.sees_whole_family(user, dossier.case):
         draft = dossier.status == Dossier.Status.DRAFT
         warnings = services.shown_warnings(dossier)
         authors: dict[int | None, str] = dict(
@@ -224,10 +225,11 @@ def render_dossier_page(
                 else None,
                 "return": (bound.get("return") or DossierReturnForm())
                 if dossier.status == Dossier.Status.AWAITING_APPROVAL
-                and (services.may_approve(user, dossier) or dossier.submitted_by_id == user.pk)
+                and (approvals.may_approve(user, dossier) or dossier.submitted_by_id == user.pk)
                 else None,
             },
-            can_approve=services.may_approve(user, dossier),
+            can_approve=approvals.may_approve(user, dossier),
+            digest=approvals.approval_digest(dossier) if dossier.status == Dossier.Status.AWAITING_APPROVAL else "",
         )
     return render(request, "cases/dossiers/detail.html", context, status=status)
 
@@ -315,7 +317,7 @@ def dossier_submit(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _for_change(request, code)
 
     def submit() -> None:
-        services.submit_dossier(request.user, dossier)
+        approvals.submit_dossier(request.user, dossier)
 
     return _act(request, dossier, submit, _("The dossier waits for a supervisor's approval."))
 
@@ -326,7 +328,7 @@ def dossier_approve(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _for_change(request, code)
 
     def approve() -> None:
-        services.approve_dossier(request.user, dossier)
+        approvals.approve_dossier(request.user, dossier, digest=request.POST.get("digest", "")[:64])
 
     return _act(request, dossier, approve, _("The dossier is approved and sent to the Expert Council."))
 
@@ -338,7 +340,7 @@ def dossier_return(request: HttpRequest, code: str) -> HttpResponse:
     form = DossierReturnForm(request.POST)
 
     def send_back() -> None:
-        services.return_dossier(request.user, dossier, reason=form.cleaned_data["reason"])
+        approvals.return_dossier(request.user, dossier, reason=form.cleaned_data["reason"])
 
     return _act(request, dossier, send_back, _("The dossier is back in draft."), key="return", form=form)
 
