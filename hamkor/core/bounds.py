@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.db.models import TextChoices
+from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import AfterValidator, Field, WithJsonSchema
@@ -30,7 +31,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2200  # a year of the platform's records
 def refuse_nul(value: str) -> str:
     """PostgreSQL cannot store a NUL character, and no text of ours has one: refuse it at the edge."""
     if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
+        raise ValueError(_("must not contain the NUL character"))
     return value
 
 

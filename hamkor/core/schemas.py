@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import ConfigDict, Field, model_validator
 
@@ -62,7 +63,7 @@ class OrganisationPatch(StrictInput):
     def _name_and_kind_stay(self) -> OrganisationPatch:
         for name in ("name", "kind"):
             if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null: an organisation always has one.")
+                raise ValueError(_("%(field)s cannot be null: an organisation always has one.") % {"field": name})
         return self
 
     def changes(self) -> dict[str, object]:
