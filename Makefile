@@ -8,7 +8,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=hamkor.test_settings
 PROD_ENV := HAMKOR_DEBUG=0 HAMKOR_SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-secret-but-long-enough-for-django \
 	HAMKOR_DATA_KEY=Y2hlY2stZGVwbG95LW9ubHktMzItYnl0ZXMtbG9uZyE= HAMKOR_ALLOWED_HOSTS=hamkor.example.org
 
-.PHONY: run test install system-packages lint typecheck check-deploy messages check-messages test-sqlite test-postgres postgres bench clean
+.PHONY: run test install system-packages lint typecheck check-deploy messages check-messages test-sqlite test-postgres test-api postgres bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -75,6 +75,10 @@ test-postgres: install messages postgres
 	$(TEST_ENV) HAMKOR_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
 
 test: lint typecheck check-deploy check-messages test-sqlite test-postgres
+
+# The API contract alone, searching deeper than `make test` (which runs it too, 15 examples per operation).
+test-api: install
+	$(TEST_ENV) HAMKOR_API_EXAMPLES=200 $(BIN)/pytest -q hamkor/core/tests/test_api_contract.py
 
 bench: install
 	$(BIN)/python -m bench.run

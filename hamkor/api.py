@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -15,9 +16,8 @@ from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from hamkor.core import services
+from hamkor.core.problems import PROBLEM_CONTENT_TYPE, document_problems
 from hamkor.core.roles import second_factor_proved
-
-PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
 class BearerToken(HttpBearer):
@@ -53,7 +53,14 @@ class VerifiedSession(APIKeyCookie):
         return user
 
 
-api = NinjaAPI(
+class HamkorAPI(NinjaAPI):
+    """The API whose description documents, on every operation, the problem documents it may answer."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return document_problems(super().get_openapi_schema(**kwargs))
+
+
+api = HamkorAPI(
     title="Hamkor API",
     version="1",
     description=(
@@ -104,6 +111,16 @@ def _domain_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpRes
     return problem(request, 422, _("The request cannot be carried out"), summary, errors=errors)
 
 
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """The last line behind the bounds of ``hamkor.core.bounds``: a value the database cannot hold is the client's
+    error, never a 500."""
+    return problem(
+        request, 422, _("The request is not valid"), _("A value of the request is out of range or cannot be stored.")
+    )
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     response = problem(
@@ -134,6 +151,10 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 @api.exception_handler(ObjectDoesNotExist)
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return not_found_problem(request)
+
+
+def not_found_problem(request: HttpRequest) -> HttpResponse:
     return problem(request, 404, _("Not found"), _("There is no such object, or you may not see it."))
 
 

@@ -44,6 +44,7 @@ from hamkor.cases.schemas import (
     TransitionIn,
     WithdrawalIn,
 )
+from hamkor.core.bounds import Code, Id
 from hamkor.core.models import Organisation, User
 from hamkor.core.policy import demand
 
@@ -107,7 +108,7 @@ def register_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str,
 
 
 @router.get("/people/{code}", response=PersonOut, summary="A person's identity (an audited read)")
-def person(request: HttpRequest, code: str) -> dict[str, Any]:
+def person(request: HttpRequest, code: Code) -> dict[str, Any]:
     demand(request.user, "person.view")
     found = queries.open_person(request.user, code)
     identity = queries.identity_of(found)
@@ -174,7 +175,7 @@ def _row(case: Case) -> dict[str, Any]:
 
 
 @router.get(CASE, response=CaseOut, summary="A case: plan, progress, notes you may open, consents, timeline")
-def case_detail(request: HttpRequest, person_code: str, number: int) -> dict[str, Any]:
+def case_detail(request: HttpRequest, person_code: Code, number: Id) -> dict[str, Any]:
     demand(request.user, "case.view")
     case = queries.open_case(request.user, f"{person_code}/{number}")
     goals = case.goals.prefetch_related("interventions")
@@ -196,7 +197,7 @@ def case_detail(request: HttpRequest, person_code: str, number: int) -> dict[str
 
 
 @router.post(CASE + "/transition", response=CaseStatusOut, summary="Move a case to its next status")
-def transition(request: HttpRequest, person_code: str, number: int, payload: TransitionIn) -> Case:
+def transition(request: HttpRequest, person_code: Code, number: Id, payload: TransitionIn) -> Case:
     case = _case(request, person_code, number)
     return services.transition_case(
         request.user, case, payload.to, closure=payload.closure or "", reason=payload.reason
@@ -204,7 +205,7 @@ def transition(request: HttpRequest, person_code: str, number: int, payload: Tra
 
 
 @router.post(CASE + "/break-glass", response={201: BreakGlassOut}, summary="Emergency access (supervisors)")
-def break_glass(request: HttpRequest, person_code: str, number: int, payload: BreakGlassIn) -> Status[BreakGlass]:
+def break_glass(request: HttpRequest, person_code: Code, number: Id, payload: BreakGlassIn) -> Status[BreakGlass]:
     demand(request.user, "case.break_glass")
     case = page_queries.case_for_break_glass(request.user, f"{person_code}/{number}")
     if case is None:
@@ -239,7 +240,7 @@ def _organisation(pk: int | None, field: str) -> Organisation | None:
 
 
 @router.post(CASE + "/consents", response={201: ConsentOut}, summary="Record a consent")
-def record_consent(request: HttpRequest, person_code: str, number: int, payload: ConsentIn) -> Status[Consent]:
+def record_consent(request: HttpRequest, person_code: Code, number: Id, payload: ConsentIn) -> Status[Consent]:
     case = _case(request, person_code, number)
     consent = services.record_consent(
         request.user,
@@ -256,7 +257,7 @@ def record_consent(request: HttpRequest, person_code: str, number: int, payload:
 
 @router.post(CASE + "/consents/{int:consent_id}/withdraw", response=ConsentOut, summary="Withdraw a consent")
 def withdraw_consent(
-    request: HttpRequest, person_code: str, number: int, consent_id: int, payload: WithdrawalIn
+    request: HttpRequest, person_code: Code, number: Id, consent_id: Id, payload: WithdrawalIn
 ) -> Consent:
     case = _case(request, person_code, number)
     consent = get_object_or_404(Consent.objects.filter(person__in=_household(request, case)), pk=consent_id)
@@ -267,7 +268,7 @@ def withdraw_consent(
 
 
 @router.post(CASE + "/assessments", response={201: AssessmentOut}, summary="Record an assessment")
-def record_assessment(request: HttpRequest, person_code: str, number: int, payload: AssessmentIn) -> Status[Assessment]:
+def record_assessment(request: HttpRequest, person_code: Code, number: Id, payload: AssessmentIn) -> Status[Assessment]:
     case = _case(request, person_code, number)
     assessment = services.record_assessment(
         request.user,
@@ -282,7 +283,7 @@ def record_assessment(request: HttpRequest, person_code: str, number: int, paylo
 
 
 @router.post(CASE + "/goals", response={201: GoalOut}, summary="Add a goal to the plan")
-def add_goal(request: HttpRequest, person_code: str, number: int, payload: GoalIn) -> Status[Goal]:
+def add_goal(request: HttpRequest, person_code: Code, number: Id, payload: GoalIn) -> Status[Goal]:
     case = _case(request, person_code, number)
     return Status(201, services.add_goal(request.user, case, domain=payload.domain, description=payload.description))
 
@@ -304,7 +305,7 @@ def _responsible(pk: int | None, case: Case, provider: Organisation | None) -> U
     CASE + "/goals/{int:goal_id}/interventions", response={201: InterventionOut}, summary="Plan an intervention"
 )
 def add_intervention(
-    request: HttpRequest, person_code: str, number: int, goal_id: int, payload: InterventionIn
+    request: HttpRequest, person_code: Code, number: Id, goal_id: Id, payload: InterventionIn
 ) -> Status[Intervention]:
     case = _case(request, person_code, number)
     goal = get_object_or_404(Goal.objects.select_related("case"), pk=goal_id, case=case)
@@ -326,7 +327,7 @@ def add_intervention(
     summary="Set an intervention's status",
 )
 def set_intervention_status(
-    request: HttpRequest, person_code: str, number: int, intervention_id: int, payload: InterventionStatusIn
+    request: HttpRequest, person_code: Code, number: Id, intervention_id: Id, payload: InterventionStatusIn
 ) -> Intervention:
     case = _case(request, person_code, number)
     rows = Intervention.objects.select_related("goal__case")
@@ -340,6 +341,6 @@ def set_intervention_status(
 
 
 @router.post(CASE + "/notes", response={201: NoteOut}, summary="Add a note in a compartment you may open")
-def add_note(request: HttpRequest, person_code: str, number: int, payload: NoteIn) -> Status[Note]:
+def add_note(request: HttpRequest, person_code: Code, number: Id, payload: NoteIn) -> Status[Note]:
     case = _case(request, person_code, number)
     return Status(201, services.add_note(request.user, case, compartment=payload.compartment, body=payload.body))

@@ -19,10 +19,10 @@ from pydantic import Field
 from hamkor.cases import queries_dossiers
 from hamkor.cases.dossiers import TEXT_MAX_CHARS, unresolved
 from hamkor.cases.models import Case, Dossier
-from hamkor.cases.schemas import LIST_MAX_PAGE_SIZE, LIST_PAGE_SIZE
 from hamkor.cases.services import approvals
 from hamkor.cases.services import dossiers as services
 from hamkor.cases.services.dossiers import REASON_MAX_CHARS
+from hamkor.core.bounds import Clean, Code, Id, PageFilters
 from hamkor.core.policy import demand, may
 from hamkor.core.schemas import StrictInput
 
@@ -32,36 +32,31 @@ SUMMARY = ("age_band", "sex", "region", "country", "stage")
 
 
 class DossierBuildIn(StrictInput):
-    text: str = Field("", max_length=TEXT_MAX_CHARS, description="The worker's summary for the Council.")
-    notes: list[int] = Field(default_factory=list, max_length=50, description="Ids of general notes to add.")
+    text: Clean = Field("", max_length=TEXT_MAX_CHARS, description="The worker's summary for the Council.")
+    notes: list[Id] = Field(default_factory=list, max_length=50, description="Ids of general notes to add.")
 
 
 class DossierTextIn(StrictInput):
-    text: str = Field(max_length=TEXT_MAX_CHARS)
+    text: Clean = Field(max_length=TEXT_MAX_CHARS)
 
 
 class ResolutionIn(StrictInput):
-    warning: str = Field(min_length=1, max_length=40, description="The warning's id, e.g. name-12.")
-    reason: str = Field(max_length=REASON_MAX_CHARS, description="Why this is not an identifier.")
+    warning: Clean = Field(min_length=1, max_length=40, description="The warning's id, e.g. name-12.")
+    reason: Clean = Field(max_length=REASON_MAX_CHARS, description="Why this is not an identifier.")
 
 
 class DossierWithdrawalIn(StrictInput):
-    reason: str = Field(max_length=REASON_MAX_CHARS)
+    reason: Clean = Field(max_length=REASON_MAX_CHARS)
 
 
 class DossierApprovalIn(StrictInput):
-    digest: str = Field(
+    digest: Clean = Field(
         min_length=64, max_length=64, description="The `digest` of the version you read: another is refused."
     )
 
 
 class DossierReturnIn(StrictInput):
-    reason: str = Field(max_length=REASON_MAX_CHARS, description="What should change before it is sent.")
-
-
-class DossierFilters(Schema):
-    page: int = Field(1, ge=1)
-    page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
+    reason: Clean = Field(max_length=REASON_MAX_CHARS, description="What should change before it is sent.")
 
 
 class ResolutionOut(Schema):
@@ -80,7 +75,7 @@ class WarningOut(Schema):
 
 
 class DossierOut(Schema):
-    code: str = Field(description="The dossier's own pseudonym.")
+    code: Code = Field(description="The dossier's own pseudonym.")
     status: str
     built_at: datetime
     submitted_at: datetime | None = Field(description="When it was submitted for a supervisor's approval.")
@@ -94,7 +89,7 @@ class DossierOut(Schema):
 
 
 class DossierSummaryOut(Schema):
-    code: str
+    code: Code
     sent_at: datetime | None
     age_band: str
     sex: str
@@ -136,12 +131,12 @@ def _for_change(request: HttpRequest, code: str) -> Dossier:
 
 
 @router.get("/", response=DossierListOut, summary="Dossiers sent to the Council that you may read")
-def dossier_list(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
+def dossier_list(request: HttpRequest, filters: Query[PageFilters]) -> dict[str, Any]:
     demand(request.user, "dossier.view")
     return _summaries(queries_dossiers.sent_dossiers(request.user), filters)
 
 
-def _summaries(rows: QuerySet[Dossier], filters: DossierFilters) -> dict[str, Any]:
+def _summaries(rows: QuerySet[Dossier], filters: PageFilters) -> dict[str, Any]:
     start = (filters.page - 1) * filters.page_size
     page = list(rows[start : start + filters.page_size])
     items = [{"code": d.code, "sent_at": d.sent_at, **{k: str(d.content.get(k, "")) for k in SUMMARY}} for d in page]
@@ -149,13 +144,13 @@ def _summaries(rows: QuerySet[Dossier], filters: DossierFilters) -> dict[str, An
 
 
 @router.get("/awaiting-approval", response=DossierListOut, summary="Dossiers waiting for your approval")
-def awaiting_approval(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
+def awaiting_approval(request: HttpRequest, filters: Query[PageFilters]) -> dict[str, Any]:
     demand(request.user, "dossier.approve")
     return _summaries(queries_dossiers.awaiting_approval(request.user), filters)
 
 
 @router.get("/{code}", response=DossierOut, summary="A dossier (an audited read)")
-def dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
+def dossier_detail(request: HttpRequest, code: Code) -> dict[str, Any]:
     demand(request.user, "dossier.view")
     return _out(request, queries_dossiers.open_dossier(request.user, code))
 
@@ -166,7 +161,7 @@ def dossier_detail(request: HttpRequest, code: str) -> dict[str, Any]:
     summary="Build the draft dossier of case person_code/number, or refresh it",
 )
 def build_dossier(
-    request: HttpRequest, person_code: str, number: int, payload: DossierBuildIn
+    request: HttpRequest, person_code: Code, number: Id, payload: DossierBuildIn
 ) -> Status[dict[str, Any]]:
     demand(request.user, "dossier.change")
     demand(request.user, "case.change")
@@ -177,13 +172,13 @@ def build_dossier(
 
 
 @router.post("/{code}/text", response=DossierOut, summary="Replace a draft's text; it is checked again")
-def dossier_text(request: HttpRequest, code: str, payload: DossierTextIn) -> dict[str, Any]:
+def dossier_text(request: HttpRequest, code: Code, payload: DossierTextIn) -> dict[str, Any]:
     dossier = services.update_dossier_text(request.user, _for_change(request, code), text=payload.text)
     return _out(request, dossier)
 
 
 @router.post("/{code}/resolve", response=DossierOut, summary="Mark a warning as not an identifier, with a reason")
-def resolve_warning(request: HttpRequest, code: str, payload: ResolutionIn) -> dict[str, Any]:
+def resolve_warning(request: HttpRequest, code: Code, payload: ResolutionIn) -> dict[str, Any]:
     dossier = services.resolve_warning(
         request.user, _for_change(request, code), warning=payload.warning, reason=payload.reason
     )
@@ -191,12 +186,12 @@ def resolve_warning(request: HttpRequest, code: str, payload: ResolutionIn) -> d
 
 
 @router.post("/{code}/remove-flagged", response=DossierOut, summary="Replace every unresolved warning with […]")
-def remove_flagged(request: HttpRequest, code: str) -> dict[str, Any]:
+def remove_flagged(request: HttpRequest, code: Code) -> dict[str, Any]:
     return _out(request, services.remove_flagged_text(request.user, _for_change(request, code)))
 
 
 @router.post("/{code}/submit", response=DossierOut, summary="Submit a checked draft for a supervisor's approval")
-def submit_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
+def submit_dossier(request: HttpRequest, code: Code) -> dict[str, Any]:
     return _out(request, approvals.submit_dossier(request.user, _for_change(request, code)))
 
 
@@ -205,19 +200,19 @@ def submit_dossier(request: HttpRequest, code: str) -> dict[str, Any]:
     response=DossierOut,
     summary="Approve a submitted dossier, which sends it to the Expert Council (a second supervisor)",
 )
-def approve_dossier(request: HttpRequest, code: str, payload: DossierApprovalIn) -> dict[str, Any]:
+def approve_dossier(request: HttpRequest, code: Code, payload: DossierApprovalIn) -> dict[str, Any]:
     demand(request.user, "dossier.approve")
     dossier = approvals.approve_dossier(request.user, _for_change(request, code), digest=payload.digest)
     return _out(request, dossier)
 
 
 @router.post("/{code}/return", response=DossierOut, summary="Return a submitted dossier to draft, with a reason")
-def return_dossier(request: HttpRequest, code: str, payload: DossierReturnIn) -> dict[str, Any]:
+def return_dossier(request: HttpRequest, code: Code, payload: DossierReturnIn) -> dict[str, Any]:
     dossier = approvals.return_dossier(request.user, _for_change(request, code), reason=payload.reason)
     return _out(request, dossier)
 
 
 @router.post("/{code}/withdraw", response=DossierOut, summary="Withdraw a dossier (or discard a draft)")
-def withdraw_dossier(request: HttpRequest, code: str, payload: DossierWithdrawalIn) -> dict[str, Any]:
+def withdraw_dossier(request: HttpRequest, code: Code, payload: DossierWithdrawalIn) -> dict[str, Any]:
     dossier = services.withdraw_dossier(request.user, _for_change(request, code), reason=payload.reason)
     return _out(request, dossier)

@@ -30,6 +30,7 @@ from hamkor.cases.schemas_referrals import (
 )
 from hamkor.cases.services import referrals as referral_services
 from hamkor.cases.services import transfers as transfer_services
+from hamkor.core.bounds import Code
 from hamkor.core.models import Organisation
 from hamkor.core.policy import demand
 
@@ -113,19 +114,19 @@ def request_transfer(request: HttpRequest, payload: TransferIn) -> Status[Transf
 @router.post(
     "/transfers/{transfer}/accept", response=TransferOut, summary="Take the case over (receiving organisation)"
 )
-def accept_transfer(request: HttpRequest, transfer: str, payload: TransferAcceptIn) -> Transfer:
+def accept_transfer(request: HttpRequest, transfer: Code, payload: TransferAcceptIn) -> Transfer:
     return transfer_services.accept_transfer(request.user, _transfer(request, transfer), region=payload.region)
 
 
 @router.post(
     "/transfers/{transfer}/decline", response=TransferOut, summary="Decline a transfer (receiving organisation)"
 )
-def decline_transfer(request: HttpRequest, transfer: str) -> Transfer:
+def decline_transfer(request: HttpRequest, transfer: Code) -> Transfer:
     return transfer_services.decline_transfer(request.user, _transfer(request, transfer))
 
 
 @router.post("/transfers/{transfer}/cancel", response=TransferOut, summary="Withdraw a transfer request")
-def cancel_transfer(request: HttpRequest, transfer: str) -> Transfer:
+def cancel_transfer(request: HttpRequest, transfer: Code) -> Transfer:
     return transfer_services.cancel_transfer(request.user, _transfer(request, transfer))
 
 
@@ -163,7 +164,7 @@ def send_referral(request: HttpRequest, payload: ReferralIn) -> Status[dict[str,
 
 
 @router.get("/{code}", response=ReferralOut, summary="A referral with its shared fields (an audited read)")
-def referral_detail(request: HttpRequest, code: str) -> dict[str, Any]:
+def referral_detail(request: HttpRequest, code: Code) -> dict[str, Any]:
     demand(request.user, "referral.view")
     return _referral(request, referral_queries.open_referral(request.user, code))
 
@@ -179,17 +180,17 @@ def _for_answer(request: HttpRequest, code: str) -> Referral:
 
 
 @router.post("/{code}/accept", response=ReferralRowOut, summary="Accept a referral (provider)")
-def accept_referral(request: HttpRequest, code: str, payload: ReferralAnswerIn) -> dict[str, Any]:
+def accept_referral(request: HttpRequest, code: Code, payload: ReferralAnswerIn) -> dict[str, Any]:
     referral = referral_services.accept_referral(request.user, _for_answer(request, code), note=payload.note)
     return _answered(request, referral)
 
 
 @router.post("/{code}/decline", response=ReferralRowOut, summary="Decline a referral, saying why (provider)")
-def decline_referral(request: HttpRequest, code: str, payload: ReferralAnswerIn) -> dict[str, Any]:
+def decline_referral(request: HttpRequest, code: Code, payload: ReferralAnswerIn) -> dict[str, Any]:
     referral = referral_services.decline_referral(request.user, _for_answer(request, code), note=payload.note)
     return _answered(request, referral)
 
 
 @router.post("/{code}/complete", response=ReferralRowOut, summary="Report the service delivered (provider)")
-def complete_referral(request: HttpRequest, code: str) -> dict[str, Any]:
+def complete_referral(request: HttpRequest, code: Code) -> dict[str, Any]:
     return _answered(request, referral_services.complete_referral(request.user, _for_answer(request, code)))

@@ -17,17 +17,18 @@ from ninja.errors import HttpError
 from hamkor.cases.forms_statistics import StatisticsFilterForm
 from hamkor.cases.statistics import Statistics, refusal_reason, statistics
 from hamkor.cases.suppression import SMALL, WITHHELD
+from hamkor.core.bounds import Word, Year
 from hamkor.core.policy import holds
 
 router = Router(tags=["cases"])
 
 
 class StatisticsQuery(Schema):
-    country: str = ""
-    status: str = ""
-    sex: str = ""
-    age_band: str = ""
-    year_opened: int | None = None
+    country: Word = ""
+    status: Word = ""
+    sex: Word = ""
+    age_band: Word = ""
+    year_opened: Year | None = None
 
 
 class CountRowOut(Schema):

@@ -4,7 +4,7 @@ only the person endpoint carries identity."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field, StrictInt, model_validator
@@ -12,10 +12,20 @@ from pydantic import ConfigDict, Field, StrictInt, model_validator
 from hamkor.cases.domains import Compartment, Domain, Purpose, Relationship
 from hamkor.cases.identity import Document, Name
 from hamkor.cases.models import Case, Intervention
+from hamkor.cases.models.note import NOTE_MAX_CHARS
+from hamkor.cases.services.assessments import NARRATIVE_MAX_CHARS
+from hamkor.cases.services.plans import GOAL_MAX_CHARS
+from hamkor.core.bounds import PAGE_SIZE, PAGE_SIZE_MAX, Clean, Id, PageFilters, Word, inline
 from hamkor.core.schemas import StrictInput
 
-LIST_PAGE_SIZE = 50
-LIST_MAX_PAGE_SIZE = 200
+LIST_PAGE_SIZE = PAGE_SIZE
+LIST_MAX_PAGE_SIZE = PAGE_SIZE_MAX
+REASON_MAX_CHARS = 2000
+SCORE_BOUND = 1000  # far beyond any instrument's scale; the instrument refuses what is outside its own
+DOMAINS_MAX = 50
+
+CaseStatus = Annotated[Case.Status, inline(Case.Status)]
+InterventionStatus = Annotated[Intervention.Status, inline(Intervention.Status)]
 
 
 class CaseInput(StrictInput):
@@ -28,19 +38,19 @@ class CaseInput(StrictInput):
 
 
 class PersonIn(CaseInput):
-    given_name: str = Field(min_length=1, max_length=100)
-    family_name: str = Field(max_length=100)
-    patronymic: str = Field("", max_length=100)
+    given_name: Clean = Field(min_length=1, max_length=100)
+    family_name: Clean = Field(max_length=100)
+    patronymic: Clean = Field("", max_length=100)
     other_names: list[Name] = Field(
         default_factory=list, max_length=7, description="The name as written in other scripts."
     )
     birth_date: date
     birth_date_estimated: bool = False
     sex: Literal["female", "male"]
-    place_of_birth: str = Field("", max_length=200)
-    nationality: str = Field("", max_length=100)
+    place_of_birth: Clean = Field("", max_length=200)
+    nationality: Clean = Field("", max_length=100)
     documents: list[Document] = Field(default_factory=list, max_length=20)
-    family: str | None = Field(None, max_length=20, description="The code of an existing family to join.")
+    family: Clean | None = Field(None, max_length=20, description="The code of an existing family to join.")
     new_family: bool = Field(False, description="Start a new family with this person.")
     relationship: Relationship = Relationship.OTHER
     is_guardian: bool = Field(False, description="May consent for the family's children.")
@@ -101,13 +111,11 @@ class PersonOut(Schema):
 # --- cases -------------------------------------------------------------------------------------------------
 
 
-class CaseFilters(Schema):
-    status: Case.Status | None = None
-    country: str = Field("", max_length=2)
-    worker: int | None = None
+class CaseFilters(PageFilters):
+    status: CaseStatus | None = None
+    country: Clean = Field("", max_length=2)
+    worker: Id | None = None
     due: Literal["due", "overdue"] | None = None
-    page: int = Field(1, ge=1)
-    page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
 
 
 class CaseSearchIn(CaseFilters):
@@ -271,54 +279,58 @@ class BreakGlassOut(Schema):
 
 
 class TransitionIn(CaseInput):
-    to: Case.Status
+    to: CaseStatus
     closure: Case.Closure | None = Field(None, description="How the case closes; needed when `to` is closed.")
-    reason: str = Field("", max_length=2000)
+    reason: Clean = Field("", max_length=REASON_MAX_CHARS)
 
 
 class ConsentIn(CaseInput):
-    person: str | None = Field(None, max_length=20, description="Who consents; the case's person by default.")
+    person: Clean | None = Field(None, max_length=20, description="Who consents; the case's person by default.")
     purpose: Purpose
-    recipient: int | None = Field(None, description="The organisation that receives a referral.")
-    text_version: str = Field(max_length=20)
+    recipient: Id | None = Field(None, description="The organisation that receives a referral.")
+    text_version: Clean = Field(max_length=20)
     given_on: date
-    guardian: str | None = Field(None, max_length=20, description="For a child: the guardian who consents.")
+    guardian: Clean | None = Field(None, max_length=20, description="For a child: the guardian who consents.")
     child_assent: bool | None = None
 
 
 class WithdrawalIn(CaseInput):
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Clean = Field(min_length=1, max_length=REASON_MAX_CHARS)
+
+
+Score = Annotated[StrictInt, Field(ge=-SCORE_BOUND, le=SCORE_BOUND)]
+Narrative = Annotated[Clean, Field(max_length=NARRATIVE_MAX_CHARS)]
 
 
 class AssessmentIn(CaseInput):
-    instrument: str = Field(max_length=60)
-    version: str = Field(max_length=20)
+    instrument: Clean = Field(max_length=60)
+    version: Clean = Field(max_length=20)
     assessed_on: date
-    scores: dict[str, StrictInt]
-    narratives: dict[str, str] = Field(default_factory=dict)
+    scores: dict[Word, Score] = Field(max_length=DOMAINS_MAX)
+    narratives: dict[Word, Narrative] = Field(default_factory=dict, max_length=DOMAINS_MAX)
 
 
 class GoalIn(CaseInput):
     domain: Domain
-    description: str
+    description: Clean = Field(max_length=GOAL_MAX_CHARS)
 
 
 class InterventionIn(CaseInput):
     kind: Intervention.Kind
     due_on: date
-    provider: int | None = Field(None, description="The organisation that provides the service.")
-    responsible: int | None = Field(None, description="A user of the case's organisation or of the provider.")
+    provider: Id | None = Field(None, description="The organisation that provides the service.")
+    responsible: Id | None = Field(None, description="A user of the case's organisation or of the provider.")
 
 
 class InterventionStatusIn(CaseInput):
-    status: Intervention.Status
+    status: InterventionStatus
     completed_on: date | None = None
 
 
 class NoteIn(CaseInput):
     compartment: Compartment = Compartment.GENERAL
-    body: str
+    body: Clean = Field(max_length=NOTE_MAX_CHARS)
 
 
 class BreakGlassIn(CaseInput):
-    reason: str = Field(max_length=2000)
+    reason: Clean = Field(max_length=REASON_MAX_CHARS)

@@ -2,40 +2,43 @@
 only to users who reach the case, never to the provider."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import Field
 
 from hamkor.cases.models import Intervention, Referral, Transfer
-from hamkor.cases.schemas import LIST_MAX_PAGE_SIZE, LIST_PAGE_SIZE, CaseInput
+from hamkor.cases.schemas import CaseInput
 from hamkor.cases.services.referrals import NOTE_MAX_CHARS, SharedField
 from hamkor.cases.services.transfers import REASON_MAX_CHARS, REGION_MAX_CHARS
+from hamkor.core.bounds import Clean, Id, PageFilters, inline
 
+ReferralStatus = Annotated[Referral.Status, inline(Referral.Status)]
+TransferStatus = Annotated[Transfer.Status, inline(Transfer.Status)]
 CASE_CODE = Field(max_length=24, description="The case number, e.g. UZ-7K3Q-9D2M/1.")
 
 
-class ReferralFilters(Schema):
+class ReferralFilters(PageFilters):
     direction: Literal["sent", "received"] | None = Field(
         None, description="sent: from cases you reach; received: by your organisation."
     )
-    status: Referral.Status | None = None
-    case: str | None = Field(None, max_length=24, description="Only the referrals of this case.")
+    status: ReferralStatus | None = None
+    case: Clean | None = Field(None, max_length=24, description="Only the referrals of this case.")
     due: bool = Field(False, description="Only referrals still open whose follow-up date has come.")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
 
 
 class ReferralIn(CaseInput):
-    case: str = CASE_CODE
-    provider: int = Field(description="The organisation that receives the referral (same country as the case).")
+    case: Clean = CASE_CODE
+    provider: Id = Field(description="The organisation that receives the referral (same country as the case).")
     service: Intervention.Kind
-    shared_fields: list[SharedField] = Field(min_length=1, description="What the provider sees, sealed at sending.")
+    shared_fields: list[SharedField] = Field(
+        min_length=1, max_length=len(SharedField), description="What the provider sees, sealed at sending."
+    )
     follow_up_on: date
 
 
 class ReferralAnswerIn(CaseInput):
-    note: str = Field("", max_length=NOTE_MAX_CHARS, description="Needed when declining.")
+    note: Clean = Field("", max_length=NOTE_MAX_CHARS, description="Needed when declining.")
 
 
 class ReferralRowOut(Schema):
@@ -62,23 +65,21 @@ class ReferralListOut(Schema):
     count: int
 
 
-class TransferFilters(Schema):
+class TransferFilters(PageFilters):
     direction: Literal["incoming", "outgoing"] | None = Field(
         None, description="incoming: asked of your organisation; outgoing: from cases you reach."
     )
-    status: Transfer.Status | None = None
-    page: int = Field(1, ge=1)
-    page_size: int = Field(LIST_PAGE_SIZE, ge=1, le=LIST_MAX_PAGE_SIZE)
+    status: TransferStatus | None = None
 
 
 class TransferIn(CaseInput):
-    case: str = CASE_CODE
-    to_organisation: int = Field(description="An organisation of the case's own country.")
-    reason: str = Field(max_length=REASON_MAX_CHARS)
+    case: Clean = CASE_CODE
+    to_organisation: Id = Field(description="An organisation of the case's own country.")
+    reason: Clean = Field(max_length=REASON_MAX_CHARS)
 
 
 class TransferAcceptIn(CaseInput):
-    region: str = Field("", max_length=REGION_MAX_CHARS, description="Where the family now lives (region level).")
+    region: Clean = Field("", max_length=REGION_MAX_CHARS, description="Where the family now lives (region level).")
 
 
 class TransferOut(Schema):

@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from hamkor.core import queries, services
+from hamkor.core.bounds import Code, Id, Line, Pages, Word
 from hamkor.core.models import Agreement, ApiToken, Country, Organisation
 from hamkor.core.policy import demand
 from hamkor.core.roles import second_factor_proved
@@ -27,11 +28,6 @@ from hamkor.core.schemas import (
 )
 
 router = Router(tags=["core"])
-
-
-class Pages(PageNumberPagination):
-    page_size = 50
-    max_page_size = 200
 
 
 @router.get("/me", response=MeOut, summary="The signed-in user")
@@ -57,13 +53,13 @@ def countries(request: HttpRequest) -> Any:
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
 @paginate(Pages)
-def organisations(request: HttpRequest, kind: str = "", country: str = "", q: str = "") -> Any:
+def organisations(request: HttpRequest, kind: Word = "", country: Code = "", q: Line = "") -> Any:
     demand(request.user, "organisation.view")
     return queries.organisations(request.user, kind=kind, country=country, q=q)
 
 
 @router.get("/organisations/{int:pk}", response=OrganisationOut, summary="One organisation")
-def organisation(request: HttpRequest, pk: int) -> Organisation:
+def organisation(request: HttpRequest, pk: Id) -> Organisation:
     demand(request.user, "organisation.view")
     return get_object_or_404(queries.organisations(request.user), pk=pk)
 
@@ -100,10 +96,10 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
 
 
 @router.patch("/organisations/{int:pk}", response=OrganisationOut, summary="Change an organisation")
-def change_organisation(request: HttpRequest, pk: int, payload: OrganisationPatch) -> Organisation:
+def change_organisation(request: HttpRequest, pk: Id, payload: OrganisationPatch) -> Organisation:
     demand(request.user, "organisation.change")
     org = get_object_or_404(Organisation.objects.restrict(request.user, "change"), pk=pk)
-    fields = _organisation_fields(payload.model_dump(exclude_unset=True))
+    fields = _organisation_fields(payload.changes())
     return services.update_organisation(request.user, org, **fields)
 
 
@@ -115,7 +111,7 @@ def agreements(request: HttpRequest) -> Any:
 
 
 @router.get("/agreements/{int:pk}", response=AgreementOut, summary="One agreement")
-def agreement(request: HttpRequest, pk: int) -> Agreement:
+def agreement(request: HttpRequest, pk: Id) -> Agreement:
     demand(request.user, "agreement.view")
     return get_object_or_404(queries.agreements(request.user), pk=pk)
 
@@ -132,10 +128,10 @@ def create_agreement(request: HttpRequest, payload: AgreementIn) -> Status[Agree
 @paginate(Pages)
 def audit(
     request: HttpRequest,
-    action: str = "",
-    actor: str = "",
-    object_type: str = "",
-    object_id: str = "",
+    action: Word = "",
+    actor: Line = "",
+    object_type: Word = "",
+    object_id: Code = "",
     since: date | None = None,
     until: date | None = None,
 ) -> Any:
@@ -151,7 +147,7 @@ def tokens(request: HttpRequest) -> Any:
 
 
 @router.post("/tokens/{int:pk}/revoke", response=TokenOut, summary="Revoke one of my API tokens")
-def revoke_token(request: HttpRequest, pk: int) -> ApiToken:
+def revoke_token(request: HttpRequest, pk: Id) -> ApiToken:
     demand(request.user, "token.revoke")
     token = get_object_or_404(ApiToken.objects.restrict(request.user, "revoke"), pk=pk)
     return services.revoke_api_token(request.user, token)

@@ -2,24 +2,31 @@
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
+from hamkor.core.bounds import Clean, Page, Word
 from hamkor.core.policy import demand
 from hamkor.core.search import search as run_search
+from hamkor.core.search.engine import MAX_PAGE
 from hamkor.core.search.labels import facet_labels
 
 router = Router(tags=["search"])
 
 
+QUERY_MAX = 200
+FACET_VALUE_MAX = 64
+
+
 class SearchFilters(Schema):
-    q: str
-    kind: str = ""
-    type: str = ""
-    language: str = ""
-    country: str = ""
-    pillar: str = ""
-    year: str = ""
-    page: int = 1
-    page_size: int = 20
+    q: Clean = Field(max_length=QUERY_MAX)
+    kind: Word = ""
+    type: Clean = Field("", max_length=FACET_VALUE_MAX)
+    language: Clean = Field("", max_length=FACET_VALUE_MAX)
+    country: Clean = Field("", max_length=FACET_VALUE_MAX)
+    pillar: Clean = Field("", max_length=FACET_VALUE_MAX)
+    year: Clean = Field("", max_length=FACET_VALUE_MAX)
+    page: Page = 1
+    page_size: int = Field(20, ge=1, le=MAX_PAGE)
 
 
 class SearchResultOut(Schema):
@@ -64,10 +71,10 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> SearchOut:
     }
     page = run_search(
         request.user,
-        filters.q[:200],
+        filters.q,
         kind=filters.kind or None,
-        filters={name: value[:64] for name, value in chosen.items() if value},
-        page=max(1, filters.page),
+        filters={name: value for name, value in chosen.items() if value},
+        page=filters.page,
         per_page=filters.page_size,
     )
     labels = facet_labels(page.facets)

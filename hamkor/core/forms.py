@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.models import Agreement, ApiToken, Organisation
+from hamkor.core.page_forms import IdMultipleChoiceField
 
 
 class LoginForm(forms.Form):
@@ -35,7 +36,7 @@ class OrganisationForm(forms.ModelForm[Organisation]):
 
 
 class AgreementForm(forms.ModelForm[Agreement]):
-    parties = forms.ModelMultipleChoiceField(
+    parties = IdMultipleChoiceField(
         label=_("Parties"),
         queryset=Organisation.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from hamkor.core.bounds import ID_MAX
 
 
 def act(request: HttpRequest, form: forms.Form, write: Callable[[], object], done: str, back: str) -> HttpResponse:
@@ -29,6 +33,51 @@ def act(request: HttpRequest, form: forms.Form, write: Callable[[], object], don
     return HttpResponseRedirect(back)
 
 
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """A service's refusal onto the form: next to the field it names, else above the form. A service may name a
+    field the form does not have (``form.add_error`` would raise ``ValueError``, a 500); the message still shows."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
+
+
 def query_string(values: dict[str, str]) -> str:
     """The filters that are set, as a URL query string (for pagers and filter links)."""
     return urlencode({k: v for k, v in values.items() if v})
+
+
+def _beyond_a_key(field: forms.ModelChoiceField, value: object) -> bool:  # type: ignore[type-arg]
+    """Whether ``value`` is a whole number no 64-bit key can be: SQLite raises OverflowError on it, and Django's
+    choice fields only catch ``ValueError``."""
+    if field.queryset is None:
+        return False
+    meta = field.queryset.model._meta
+    if not isinstance(meta.get_field(field.to_field_name or meta.pk.name), models.IntegerField):
+        return False
+    try:
+        return abs(int(str(value).strip())) > ID_MAX
+    except ValueError:
+        return False
+
+
+class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of one row by its id; an id no key can be is an invalid choice, like any unknown id."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _beyond_a_key(self, value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """A choice of rows by their ids; an id no key can be is an invalid choice, like any unknown id."""
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            if _beyond_a_key(self, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super().clean(value)

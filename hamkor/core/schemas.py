@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
+
+from hamkor.core.bounds import Clean, Id, Ids, Prose, Word, Words
 
 
 class StrictInput(Schema):
@@ -34,25 +37,40 @@ class OrganisationOut(Schema):
 
 
 class OrganisationIn(StrictInput):
-    name: str = Field(min_length=2, max_length=255)
-    short_name: str = Field("", max_length=40)
-    kind: str
-    country: str | None = Field(None, min_length=2, max_length=2, description="ISO 3166-1 alpha-2 code")
-    parent: int | None = None
-    city: str = Field("", max_length=100)
-    website: str = ""
-    description: str = ""
+    name: Clean = Field(min_length=2, max_length=255)
+    short_name: Clean = Field("", max_length=40)
+    kind: Word
+    country: Clean | None = Field(None, min_length=2, max_length=2, description="ISO 3166-1 alpha-2 code")
+    parent: Id | None = None
+    city: Clean = Field("", max_length=100)
+    website: Clean = Field("", max_length=200)
+    description: Prose = ""
 
 
 class OrganisationPatch(StrictInput):
-    name: str | None = Field(None, min_length=2, max_length=255)
-    short_name: str | None = Field(None, max_length=40)
-    kind: str | None = None
-    country: str | None = Field(None, min_length=2, max_length=2)
-    parent: int | None = None
-    city: str | None = Field(None, max_length=100)
-    website: str | None = None
-    description: str | None = None
+    """Only the fields sent change. Null clears a country, a parent or a text field; a name and a kind stay."""
+
+    name: Clean | None = Field(None, min_length=2, max_length=255, description="Null is refused.")
+    short_name: Clean | None = Field(None, max_length=40)
+    kind: Word | None = Field(None, description="Null is refused.")
+    country: Clean | None = Field(None, min_length=2, max_length=2)
+    parent: Id | None = None
+    city: Clean | None = Field(None, max_length=100)
+    website: Clean | None = Field(None, max_length=200)
+    description: Prose | None = None
+
+    @model_validator(mode="after")
+    def _name_and_kind_stay(self) -> OrganisationPatch:
+        for name in ("name", "kind"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(_("%(field)s cannot be null: an organisation always has one.") % {"field": name})
+        return self
+
+    def changes(self) -> dict[str, object]:
+        """The fields sent, a null text field as empty text."""
+        sent = self.model_dump(exclude_unset=True)
+        texts = ("short_name", "city", "website", "description")
+        return {k: "" if v is None and k in texts else v for k, v in sent.items()}
 
 
 class AgreementOut(Schema):
@@ -73,14 +91,14 @@ class AgreementOut(Schema):
 
 
 class AgreementIn(StrictInput):
-    title: str = Field(min_length=3, max_length=300)
-    kind: str = "memorandum"
-    parties: list[int] = Field(min_length=2)
+    title: Clean = Field(min_length=3, max_length=300)
+    kind: Word = "memorandum"
+    parties: Ids = Field(min_length=2)
     signed_on: date | None = None
-    signed_place: str = Field("", max_length=200)
+    signed_place: Clean = Field("", max_length=200)
     valid_until: date | None = None
-    areas: list[str] = Field(default_factory=list)
-    summary: str = ""
+    areas: Words = Field(default_factory=list)
+    summary: Prose = ""
 
 
 class MeOut(Schema):

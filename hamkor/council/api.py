@@ -6,8 +6,9 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from hamkor.core.bounds import Id, Line, Pages, Word
 from hamkor.core.policy import demand
 from hamkor.council import queries
 from hamkor.council.models import Expert, Meeting
@@ -16,17 +17,12 @@ from hamkor.council.schemas import ExpertDetailOut, ExpertOut, MeetingDetailOut,
 router = Router(tags=["council"])
 
 
-class Pages(PageNumberPagination):
-    page_size = 50
-    max_page_size = 200
-
-
 class ExpertFilters(Schema):
-    q: str = ""
-    discipline: str = ""
-    country: str = ""
-    language: str = ""
-    group: str = ""
+    q: Line = ""
+    discipline: Word = ""
+    country: Word = ""
+    language: Word = ""
+    group: Word = ""
 
 
 def _expert(expert: Expert, *, detail: bool = False) -> dict[str, Any]:
@@ -73,7 +69,7 @@ def experts(request: HttpRequest, filters: Query[ExpertFilters]) -> Any:
 
 
 @router.get("/experts/{int:pk}", response=ExpertDetailOut, summary="One expert")
-def expert(request: HttpRequest, pk: int) -> dict[str, Any]:
+def expert(request: HttpRequest, pk: Id) -> dict[str, Any]:
     demand(request.user, "council.view")
     return _expert(get_object_or_404(queries.experts(request.user), pk=pk), detail=True)
 
@@ -101,7 +97,7 @@ def meetings(request: HttpRequest) -> Any:
 
 
 @router.get("/meetings/{int:pk}", response=MeetingDetailOut, summary="One meeting with its records")
-def meeting(request: HttpRequest, pk: int) -> dict[str, Any]:
+def meeting(request: HttpRequest, pk: Id) -> dict[str, Any]:
     demand(request.user, "council.view")
     try:
         found = queries.meeting(request.user, pk)

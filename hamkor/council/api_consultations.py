@@ -5,43 +5,45 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import Field
 
+from hamkor.core.bounds import Code, Ids, Prose, Word, Words
 from hamkor.core.policy import demand, holds
 from hamkor.council import queries_consultations as queries
 from hamkor.council import services
 from hamkor.council.models import Consultation, Expert
-from hamkor.council.services.consultations import current_opinions
+from hamkor.council.services.consultations import MAX_PANEL, current_opinions
 
 router = Router(tags=["council"])
 
 
 class ConsultationIn(Schema):
-    kind: str
-    question: str
-    disciplines: list[str]
-    languages: list[str] = []
+    kind: Word
+    question: Prose
+    disciplines: Words
+    languages: Words = []
     deadline: date
-    dossier_code: str = ""
+    dossier_code: Code = ""
     exclude_own_country: bool = False
-    panel_size: int = 3
-    quorum: int | None = None
+    panel_size: int = Field(3, ge=1, le=MAX_PANEL)
+    quorum: int | None = Field(None, ge=1, le=MAX_PANEL)
 
 
 class PanelIn(Schema):
-    experts: list[int] | None = None
+    experts: Ids | None = None
 
 
 class OpinionIn(Schema):
-    discipline: str
-    text: str
+    discipline: Word
+    text: Prose
 
 
 class RecommendationIn(Schema):
-    text: str
-    dissent: str = ""
+    text: Prose
+    dissent: Prose = ""
 
 
-class SeatOut(Schema):
+class PanelSeatOut(Schema):
     expert: int
     name: str
     country: str
@@ -69,7 +71,7 @@ class ConsultationOut(Schema):
     deadline: date
     status: str
     quorum: int
-    panel: list[SeatOut]
+    panel: list[PanelSeatOut]
     opinions: list[OpinionOut]
     recommendation: str | None
     dissent: str | None
@@ -128,7 +130,7 @@ def consultations(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/{code}", response=ConsultationOut, summary="One consultation (the read is audited)")
-def consultation(request: HttpRequest, code: str) -> dict[str, Any]:
+def consultation(request: HttpRequest, code: Code) -> dict[str, Any]:
     return _out(request, _find(request, code))
 
 
@@ -140,7 +142,7 @@ def request_consultation(request: HttpRequest, payload: ConsultationIn) -> Statu
 
 
 @router.post("/{code}/propose", response=ConsultationOut, summary="Propose a panel")
-def propose(request: HttpRequest, code: str) -> dict[str, Any]:
+def propose(request: HttpRequest, code: Code) -> dict[str, Any]:
     demand(request.user, "council.manage")
     found = _find(request, code)
     services.propose_panel(request.user, found)
@@ -148,7 +150,7 @@ def propose(request: HttpRequest, code: str) -> dict[str, Any]:
 
 
 @router.post("/{code}/confirm", response=ConsultationOut, summary="Confirm the panel")
-def confirm(request: HttpRequest, code: str, payload: PanelIn) -> dict[str, Any]:
+def confirm(request: HttpRequest, code: Code, payload: PanelIn) -> dict[str, Any]:
     demand(request.user, "council.manage")
     found = _find(request, code)
     experts = list(Expert.objects.filter(pk__in=payload.experts)) if payload.experts else None
@@ -157,21 +159,21 @@ def confirm(request: HttpRequest, code: str, payload: PanelIn) -> dict[str, Any]
 
 
 @router.post("/{code}/accept", response=ConsultationOut, summary="Accept an invitation")
-def accept(request: HttpRequest, code: str) -> dict[str, Any]:
+def accept(request: HttpRequest, code: Code) -> dict[str, Any]:
     found = _find(request, code)
     services.accept_invitation(request.user, found)
     return _out(request, found)
 
 
 @router.post("/{code}/decline", response=ConsultationOut, summary="Decline an invitation")
-def decline(request: HttpRequest, code: str) -> dict[str, Any]:
+def decline(request: HttpRequest, code: Code) -> dict[str, Any]:
     found = _find(request, code)
     services.decline_invitation(request.user, found)
     return _out(request, found)
 
 
 @router.post("/{code}/opinions", response={201: ConsultationOut}, summary="Submit or correct")
-def opinion(request: HttpRequest, code: str, payload: OpinionIn) -> Status[dict[str, Any]]:
+def opinion(request: HttpRequest, code: Code, payload: OpinionIn) -> Status[dict[str, Any]]:
     found = _find(request, code)
     seat = queries.seat_of(request.user, found)
     latest = current_opinions(found).filter(expert=seat.expert).first() if seat else None
@@ -183,7 +185,7 @@ def opinion(request: HttpRequest, code: str, payload: OpinionIn) -> Status[dict[
 
 
 @router.post("/{code}/recommendation", response={201: ConsultationOut}, summary="Consolidate")
-def recommend(request: HttpRequest, code: str, payload: RecommendationIn) -> Status[dict[str, Any]]:
+def recommend(request: HttpRequest, code: Code, payload: RecommendationIn) -> Status[dict[str, Any]]:
     demand(request.user, "council.manage")
     found = _find(request, code)
     services.consolidate(request.user, found, text=payload.text, dissent=payload.dissent)

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from hamkor.core.bounds import Id, Pages, Word
 from hamkor.core.models import Country, Organisation
 from hamkor.core.policy import demand, restrict
 from hamkor.council.models import Expert
@@ -34,17 +35,12 @@ from hamkor.library.schemas import (
 router = Router(tags=["library"])
 
 
-class Pages(PageNumberPagination):
-    page_size = 50
-    max_page_size = 200
-
-
 class ItemFilterQuery(Schema):
-    kind: str = ""
-    language: str = ""
-    country: str = ""
-    pillar: str = ""
-    status: str = ""
+    kind: Word = ""
+    language: Word = ""
+    country: Word = ""
+    pillar: Word = ""
+    status: Word = ""
 
 
 def _detail(request: HttpRequest, item: Item) -> dict[str, Any]:
@@ -127,7 +123,7 @@ def items(request: HttpRequest, filters: Query[ItemFilterQuery]) -> Any:
 
 
 @router.get("/items/{int:pk}", response=ItemDetailOut, summary="One item with its files, translations, ratings")
-def item(request: HttpRequest, pk: int) -> dict[str, Any]:
+def item(request: HttpRequest, pk: Id) -> dict[str, Any]:
     return _detail(request, _find(request, pk))
 
 
@@ -154,19 +150,35 @@ def _upload(request: HttpRequest) -> Any:
     return SimpleUploadedFile(sent.name, content)
 
 
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
+        },
+        "application/json": {"schema": FileJsonIn.model_json_schema()},
+    },
+}
+
+
 @router.post(
     "/items/{int:pk}/files",
     response={201: ItemDetailOut},
     summary="Upload a new version of the item's file (multipart 'file', or JSON name + content_base64)",
+    openapi_extra={"requestBody": UPLOAD_BODY},
 )
-def upload_file(request: HttpRequest, pk: int) -> Status[dict[str, Any]]:
+def upload_file(request: HttpRequest, pk: Id) -> Status[dict[str, Any]]:
     found = _find(request, pk)
     services.add_file(request.user, found, _upload(request))
     return Status(201, _detail(request, found))
 
 
 @router.post("/items/{int:pk}/translations", response=ItemDetailOut, summary="Link a translation of the item")
-def link_translation(request: HttpRequest, pk: int, payload: TranslationIn) -> dict[str, Any]:
+def link_translation(request: HttpRequest, pk: Id, payload: TranslationIn) -> dict[str, Any]:
     found = _find(request, pk)
     other = queries.items(request.user).filter(pk=payload.item).first()
     if other is None:
@@ -176,14 +188,14 @@ def link_translation(request: HttpRequest, pk: int, payload: TranslationIn) -> d
 
 
 @router.post("/items/{int:pk}/submit", response=ItemDetailOut, summary="Submit a draft for peer review")
-def submit(request: HttpRequest, pk: int) -> dict[str, Any]:
+def submit(request: HttpRequest, pk: Id) -> dict[str, Any]:
     found = _find(request, pk)
     services.submit(request.user, found)
     return _detail(request, found)
 
 
 @router.post("/items/{int:pk}/reviewers", response=ItemDetailOut, summary="Assign Council experts to review")
-def assign_reviewers(request: HttpRequest, pk: int, payload: ReviewersIn) -> dict[str, Any]:
+def assign_reviewers(request: HttpRequest, pk: Id, payload: ReviewersIn) -> dict[str, Any]:
     demand(request.user, "library.manage")
     found = _find(request, pk)
     experts = _refs(Expert, payload.experts, "experts", pk__in=payload.experts)
@@ -192,35 +204,35 @@ def assign_reviewers(request: HttpRequest, pk: int, payload: ReviewersIn) -> dic
 
 
 @router.post("/items/{int:pk}/review", response=ItemDetailOut, summary="Review the item (assigned experts)")
-def review(request: HttpRequest, pk: int, payload: ReviewIn) -> dict[str, Any]:
+def review(request: HttpRequest, pk: Id, payload: ReviewIn) -> dict[str, Any]:
     found = _find(request, pk)
     services.record_review(request.user, found, recommendation=payload.recommendation, comment=payload.comment)
     return _detail(request, found)
 
 
 @router.post("/items/{int:pk}/publish", response=ItemDetailOut, summary="Publish a reviewed item")
-def publish(request: HttpRequest, pk: int) -> dict[str, Any]:
+def publish(request: HttpRequest, pk: Id) -> dict[str, Any]:
     found = _find(request, pk)
     services.publish(request.user, found)
     return _detail(request, found)
 
 
 @router.post("/items/{int:pk}/withdraw", response=ItemDetailOut, summary="Withdraw the item, with a reason")
-def withdraw(request: HttpRequest, pk: int, payload: WithdrawIn) -> dict[str, Any]:
+def withdraw(request: HttpRequest, pk: Id, payload: WithdrawIn) -> dict[str, Any]:
     found = _find(request, pk)
     services.withdraw(request.user, found, reason=payload.reason)
     return _detail(request, found)
 
 
 @router.post("/items/{int:pk}/rating", response=ItemDetailOut, summary="Rate a published item (1–5 stars)")
-def rate(request: HttpRequest, pk: int, payload: RatingIn) -> dict[str, Any]:
+def rate(request: HttpRequest, pk: Id, payload: RatingIn) -> dict[str, Any]:
     found = _find(request, pk)
     services.rate(request.user, found, payload.stars)
     return _detail(request, found)
 
 
 @router.post("/items/{int:pk}/comments", response={201: ItemDetailOut}, summary="Comment on a published item")
-def comment(request: HttpRequest, pk: int, payload: CommentIn) -> Status[dict[str, Any]]:
+def comment(request: HttpRequest, pk: Id, payload: CommentIn) -> Status[dict[str, Any]]:
     found = _find(request, pk)
     services.comment(request.user, found, payload.text)
     return Status(201, _detail(request, found))

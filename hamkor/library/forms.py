@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from hamkor.core.models import Country, Organisation
+from hamkor.core.page_forms import IdChoiceField, IdMultipleChoiceField
 from hamkor.core.pillars import Pillar
 from hamkor.council.models import Expert
 from hamkor.library.models import Item, Kind, Language, ReadingGroup, ReviewAssignment
@@ -43,15 +44,13 @@ class ItemForm(forms.Form):
     themes = forms.CharField(label=_("Themes"), required=False, help_text=_("Separated by commas."), max_length=2000)
     tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."), max_length=2000)
     authors = forms.CharField(label=_("Authors"), required=False, max_length=2000)
-    organisations = forms.ModelMultipleChoiceField(
-        label=_("Organisations"), queryset=Organisation.objects.all(), required=False
-    )
+    organisations = IdMultipleChoiceField(label=_("Organisations"), queryset=Organisation.objects.all(), required=False)
     date = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     licence = forms.CharField(label=_("Licence"), required=False, max_length=200)
     access = forms.ChoiceField(label=_("Who may read it"), choices=Item.Access.choices, initial=Item.Access.PARTNERS)
-    group = forms.ModelChoiceField(
+    group = IdChoiceField(
         label=_("Reading group"),
         queryset=ReadingGroup.objects.none(),
         required=False,
@@ -63,7 +62,7 @@ class ItemForm(forms.Form):
     methods = _text(_("Methods"))
     lessons_learned = _text(_("Lessons learned"))
     evidence = _text(_("Evidence and evaluation"))
-    contact_organisation = forms.ModelChoiceField(
+    contact_organisation = IdChoiceField(
         label=_("Contact organisation"), queryset=Organisation.objects.all(), required=False
     )
 
@@ -103,7 +102,7 @@ class UploadForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    other = forms.ModelChoiceField(label=_("This item is a translation of"), queryset=Item.objects.none())
+    other = IdChoiceField(label=_("This item is a translation of"), queryset=Item.objects.none())
 
     def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,9 +110,7 @@ class TranslationForm(forms.Form):
 
 
 class ReviewersForm(forms.Form):
-    experts = forms.ModelMultipleChoiceField(
-        label=_("Council experts"), queryset=Expert.objects.none(), widget=CHECKBOXES
-    )
+    experts = IdMultipleChoiceField(label=_("Council experts"), queryset=Expert.objects.none(), widget=CHECKBOXES)
     due_on = forms.DateField(label=_("Review due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, experts: Any, **kwargs: Any) -> None:

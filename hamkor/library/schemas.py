@@ -3,65 +3,67 @@
 import datetime as dt
 
 from ninja import Schema
+from pydantic import Field
 
+from hamkor.core.bounds import Clean, Id, Ids, Line, Prose, Word, Words
 from hamkor.library.models import Item
 
 
 class ItemIn(Schema):
-    kind: str
-    title: str
-    summary: str = ""
-    languages: list[str] = []
-    countries: list[str] = []  # ISO alpha-2 codes
-    pillars: list[str] = []
-    themes: list[str] = []
-    tags: list[str] = []
-    authors: str = ""
-    organisations: list[int] = []
+    kind: Word
+    title: Line
+    summary: Prose = ""
+    languages: Words = []
+    countries: Words = []  # ISO alpha-2 codes
+    pillars: Words = []
+    themes: Words = []
+    tags: Words = []
+    authors: Prose = ""
+    organisations: Ids = []
     date: dt.date | None = None
-    licence: str = ""
-    access: str = "partners"
-    group: int | None = None
-    approach: str = ""
-    aims: str = ""
-    target_group: str = ""
-    methods: str = ""
-    lessons_learned: str = ""
-    evidence: str = ""
-    contact_organisation: int | None = None
+    licence: Clean = Field("", max_length=200)
+    access: Word = "partners"
+    group: Id | None = None
+    approach: Prose = ""
+    aims: Prose = ""
+    target_group: Prose = ""
+    methods: Prose = ""
+    lessons_learned: Prose = ""
+    evidence: Prose = ""
+    contact_organisation: Id | None = None
 
 
 class FileJsonIn(Schema):
     """An upload for clients that cannot send multipart: the file's name and its bytes in base64."""
 
-    name: str
-    content_base64: str
+    name: Clean = Field(min_length=1, max_length=200)
+    content_base64: str = Field(max_length=2 * 1024 * 1024, description="Within the API's body limit.")
 
 
 class ReviewersIn(Schema):
-    experts: list[int]
+    experts: Ids
     due_on: dt.date | None = None
 
 
 class ReviewIn(Schema):
-    recommendation: str
-    comment: str
+    recommendation: Word
+    comment: Prose
 
 
 class WithdrawIn(Schema):
-    reason: str
+    reason: Prose
 
 
 class RatingIn(Schema):
-    stars: int
+    stars: int = Field(ge=1, le=5)
 
 
 class CommentIn(Schema):
-    text: str
+    text: Prose
 
 
 class TranslationIn(Schema):
-    item: int
+    item: Id
 
 
 class ItemFields(Schema):

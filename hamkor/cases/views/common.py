@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from hamkor.cases.models import Case
+from hamkor.core.page_forms import apply_errors as apply_errors  # the case views' import
 
 
 def case_code(person_code: str, number: int) -> str:
@@ -23,15 +22,6 @@ def case_url(case: Case | str, name: str = "detail", **kwargs: Any) -> str:
     code = case if isinstance(case, str) else case.code
     person_code, number = code.rsplit("/", 1)
     return reverse(f"cases:{name}", kwargs={"person_code": person_code, "number": int(number), **kwargs})
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """A service's refusal onto the form: next to the field it names, else above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
 
 
 def back_to_case(request: HttpRequest, case: Case, message: str, section: str = "") -> HttpResponse:

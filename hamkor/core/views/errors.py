@@ -9,6 +9,10 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):  # a path no operation matches, e.g. a letter where a number goes
+        from hamkor.api import not_found_problem
+
+        return not_found_problem(request)
     return render(request, "core/error.html", {"status": 404}, status=404)
 
 

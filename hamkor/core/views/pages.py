@@ -15,6 +15,7 @@ from hamkor.core.dashboard import panels_for
 from hamkor.core.decorators import requires
 from hamkor.core.forms import AgreementDocumentForm, AgreementForm, OrganisationForm
 from hamkor.core.models import Agreement, AuditEntry, Country, Organisation
+from hamkor.core.page_forms import apply_errors
 from hamkor.core.policy import holds, may
 
 
@@ -71,7 +72,7 @@ def _save_organisation(request: HttpRequest, org: Organisation | None) -> HttpRe
             else:
                 org = services.update_organisation(request.user, Organisation.objects.get(pk=org.pk), **fields)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("core:organisation", pk=org.pk)
@@ -130,7 +131,7 @@ def _save_agreement(request: HttpRequest, agreement: Agreement | None) -> HttpRe
                 fresh = Agreement.objects.get(pk=agreement.pk)
                 agreement = services.update_agreement(request.user, fresh, parties=parties, **fields)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("core:agreement", pk=agreement.pk)

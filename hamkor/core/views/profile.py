@@ -14,6 +14,7 @@ from hamkor.core import services
 from hamkor.core.decorators import requires
 from hamkor.core.forms import TokenForm
 from hamkor.core.models import ApiToken
+from hamkor.core.page_forms import apply_errors
 from hamkor.core.roles import Role
 
 
@@ -31,7 +32,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 days=form.cleaned_data["days"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             new_secret = issued.secret
             form = TokenForm()

@@ -94,11 +94,11 @@ def request_consultation(
         except Http404:
             dossier = None
         if dossier is None or dossier.case.organisation_id != actor.organisation_id:
-            raise ValidationError({"dossier": _("No dossier of your organisation has this code.")})
+            raise ValidationError({"dossier_code": _("No dossier of your organisation has this code.")})
         if dossier.status != dossier.Status.SENT:
-            raise ValidationError({"dossier": _("Only a dossier sent to the Council can be consulted on.")})
+            raise ValidationError({"dossier_code": _("Only a dossier sent to the Council can be consulted on.")})
     elif dossier_code.strip():
-        raise ValidationError({"dossier": _("A thematic question carries no dossier.")})
+        raise ValidationError({"dossier_code": _("A thematic question carries no dossier.")})
     with transaction.atomic():
         consultation = Consultation.objects.create(
             code=_next_code(at.year),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -296,3 +296,28 @@ def test_opening_a_dossier_consultation_is_audited_as_reading_the_dossier(worker
     assert "Attends evening classes." in page.content.decode()
     reads = AuditEntry.objects.filter(action="dossier.read", actor_id=seated.pk, object_id=str(dossier.pk))
     assert reads.count() == 1
+
+
+def test_asking_on_an_unknown_dossier_is_a_form_message_in_the_readers_language(worker):
+    """The service names the form's own field; a refusal naming any other field still shows, never a 500."""
+    from django.urls import reverse
+
+    from hamkor.conftest import verified_client
+
+    client = verified_client(worker)
+    client.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    response = client.post(
+        reverse("council:consultation_request"),
+        {
+            "kind": "dossier",
+            "dossier_code": "D-XXXX-XXXX",
+            "question": "Which support should come first for her?",
+            "disciplines": ["psychology"],
+            "deadline": (date.today() + timedelta(days=30)).isoformat(),
+            "panel_size": "3",
+        },
+    )
+    assert response.status_code == 200
+    assert "У вашей организации нет досье с таким кодом." in response.content.decode()
+    assert response.context["form"].errors["dossier_code"] == ["У вашей организации нет досье с таким кодом."]
+    assert not Consultation.objects.exists()

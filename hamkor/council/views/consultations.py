@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hamkor.cases import queries_dossiers
 from hamkor.core.decorators import requires
-from hamkor.core.page_forms import act
+from hamkor.core.page_forms import act, apply_errors
 from hamkor.core.policy import holds
 from hamkor.council import charts, figures, services
 from hamkor.council import queries_consultations as queries
@@ -53,7 +53,7 @@ def consultation_request(request: HttpRequest) -> HttpResponse:
         try:
             consultation = services.request_consultation(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Your request is sent to the Council."))
             return redirect("council:consultation", code=consultation.code)

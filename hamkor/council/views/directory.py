@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
 from hamkor.core.models import Country
-from hamkor.core.page_forms import act, query_string
+from hamkor.core.page_forms import act, apply_errors, query_string
 from hamkor.council import queries, services
 from hamkor.council.access import manages, sees_conflicts
 from hamkor.council.forms import ConflictForm, ExpertForm, VettingForm
@@ -73,7 +73,7 @@ def _save(request: HttpRequest, expert: Expert | None) -> HttpResponse:
             else:
                 expert = services.update_expert(request.user, expert, **form.profile())
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("council:expert", pk=expert.pk)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
-from hamkor.core.page_forms import act
+from hamkor.core.page_forms import act, apply_errors
 from hamkor.council import ical, queries, services
 from hamkor.council.access import manages
 from hamkor.council.forms import (
@@ -74,7 +74,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         try:
             meeting = services.schedule_meeting(request.user, **data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The meeting is scheduled."))
             return redirect("council:meeting", pk=meeting.pk)
