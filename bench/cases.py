@@ -394,8 +394,9 @@ def measure(users: dict[str, Any], *, repeat: int = 40, seed: int = 11) -> dict[
 
 
 def _statistics_filters(rng: random.Random, count: int) -> list[str]:
-    """``count`` different filters of one or two conditions, none asked before (the years are this one and the
-    two before, as the generated cases were opened)."""
+    """``count`` different filters of one to five conditions, none asked before (the years are this one and the
+    two before, as the generated cases were opened). The more conditions, the more wider filters an answer is
+    checked against (up to 31)."""
     from urllib.parse import urlencode
 
     this_year = date.today().year
@@ -406,12 +407,13 @@ def _statistics_filters(rng: random.Random, count: int) -> list[str]:
         "age_band": ["0-4", "5-11", "12-17", "18-24", "25-34", "35-44"],
         "year_opened": [this_year - 2, this_year - 1, this_year],
     }
-    pairs = [(d, v) for d, options in values.items() for v in options]
     chosen: set[tuple[tuple[str, Any], ...]] = set()
     while len(chosen) < count:
-        picked = dict(rng.sample(pairs, rng.choice([1, 2])))  # two picks of one dimension keep the second
-        chosen.add(tuple(sorted(picked.items())))
-    return ["?" + urlencode(list(items)) for items in sorted(chosen)]
+        dimensions = rng.sample(sorted(values), rng.randint(1, len(values)))
+        chosen.add(tuple((d, rng.choice(values[d])) for d in sorted(dimensions)))
+    ordered = sorted(chosen)
+    rng.shuffle(ordered)
+    return ["?" + urlencode(list(items)) for items in ordered]
 
 
 def _measure_statistics(users: dict[str, Any], *, repeat: int, rng: random.Random) -> dict[str, dict[str, Any]]:

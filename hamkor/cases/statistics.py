@@ -9,16 +9,18 @@ from the access policy; the rows counted are those of the user's country when th
 else of every country. This does not go through ``Case.objects.restrict``: the case scope opens no case to an
 analyst, and no case is opened here, only counted.
 
-What is published (``hamkor.cases.suppression`` has the rules). A filter is refused, with one and the same
+What is published (``hamkor.cases.suppression`` has the rules, ``statistics_tables`` applies them). A wider
+filter is the same filter without one or more of its conditions. A filter is refused, with one and the same
 answer, when it selects fewer than 5 cases (none included: an empty answer would tell a reader that the 1 to
-4 of a refusal exist) or when the same filter without one of its conditions counts 1 to 4 cases more (the two
-totals would subtract to them). Within an answer, every cell is suppressed in its table and withheld where the
-same cell of any of those wider filters exceeds it by 1 to 4; means stand only beside such a safe count, so
-no pair of a filter and its one-condition refinement subtracts to a count of 1 to 4 or a mean over fewer
+4 of a refusal exist) or 1 to 4 fewer than a wider filter (the two totals would subtract to them). Within an
+answer every cell is suppressed in its table, withheld where the same cell of a wider filter exceeds it by 1
+to 4, kept hidden where a wider answer hides it, and the secondary suppression counts what the wider answers
+tell about each hidden cell; means stand only beside a count that passed all this. So no filter and a wider
+one, a one-condition refinement among them, let a reader work out a count of 1 to 4 or a mean over fewer
 than 5 cases. Regions are suppressed country by country against the country table; a withheld country
-withholds its regions. Residual risk: filters further apart than one condition, and the same filter asked
-before and after a case is added, can still be compared; every request is audited with its filter, which is
-where oversight sees such a pattern.
+withholds its regions. Residual risk: filters that are not wider one of the other (two filters that select
+the same cases in different words), and the same filter asked before and after a case is added, can still be
+compared; every request is audited with its filter, which is where oversight sees such a pattern.
 
 How it stays fast. Every filter is a sum over one cube (``statistics_cube``), which the worker rebuilds every
 ``REFRESH`` into the database cache; a request only sums it, whatever the filter. The figures are therefore
@@ -138,7 +140,7 @@ def refusal_reason() -> str:
     return str(
         _(
             "These figures are not shown: the filter selects fewer than %(n)s cases, or between 1 and %(last)s "
-            "cases fewer than the same filter without one of its conditions. Change the filter."
+            "cases fewer than the same filter without some of its conditions. Change the filter."
         )
     ) % {"n": THRESHOLD, "last": THRESHOLD - 1}
 
