@@ -11,6 +11,8 @@ from bench import cases
 def test_case_benchmark_runs_on_tiny_input():
     users = cases.generate(40, assessments=3, log=lambda _line: None)
     pages = cases.measure(users, repeat=3)
-    assert {"case_list", "case_page", "name_search", "statistics", "statistics_cold"} <= set(pages)
+    assert {"case_list", "case_page", "name_search", "statistics", "statistics_cold", "statistics_refresh"} <= set(
+        pages
+    )
     for figures in pages.values():
         assert figures["samples"] >= 3 and figures["p95_ms"] >= figures["p50_ms"] > 0 and figures["queries"] > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from hamkor.core import services
 from hamkor.core.problems import PROBLEM_CONTENT_TYPE, document_problems
+from hamkor.core.query_record import recorded_query
 from hamkor.core.roles import second_factor_proved
 
 
@@ -26,7 +28,9 @@ class BearerToken(HttpBearer):
     openapi_description = "A personal API token from your profile page or `hamkor create_token`."
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        found = services.authenticate_token(token, method=request.method or "", path=request.path)
+        pairs = [(name, value) for name, values in request.GET.lists() for value in values]
+        query = recorded_query(pairs, declared_parameters())
+        found = services.authenticate_token(token, method=request.method or "", path=request.path, query=query)
         if found is None:
             return None
         if request.method not in ("GET", "HEAD", "OPTIONS") and "write" not in found.scopes:
@@ -72,6 +76,19 @@ api = HamkorAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+
+@cache
+def declared_parameters() -> frozenset[str]:
+    """The names of every query parameter an operation of the API declares (for the audit of token uses)."""
+    paths = api.get_openapi_schema()["paths"]
+    return frozenset(
+        parameter["name"]
+        for operations in paths.values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", ())
+        if parameter.get("in") == "query"
+    )
 
 
 def problem(request: HttpRequest, status: int, title: str, detail: str, **extra: Any) -> HttpResponse:

@@ -1,8 +1,10 @@
 """The statistics endpoint under /api/v1/cases/statistics/: the dashboard's tables as JSON, suppressed alike.
 
-A suppressed cell is a string, ``"<5"`` (a count from 1 to 4) or ``"[c]"`` (withheld so that a smaller count
-cannot be worked out from the total); every other count is a number. A filter that selects 1 to 4 cases is
-refused with a problem document and nothing else.
+A suppressed cell is a string, ``"<5"`` (a count from 1 to 4) or ``"[c]"`` (withheld so that a count under 5
+cannot be worked out from the total or from a wider filter); every other count is a number, every mean has one
+decimal. A filter that selects fewer than 5 cases, none included, or 1 to 4 fewer than the same filter without
+one of its conditions, is refused with one and the same problem document (422) and nothing else. Every request
+is audited with its filter (``statistics.view``).
 """
 
 from datetime import date
@@ -15,7 +17,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from hamkor.cases.forms_statistics import StatisticsFilterForm
-from hamkor.cases.statistics import Statistics, refusal_reason, statistics
+from hamkor.cases.statistics import Statistics, audited_statistics, refusal_reason
 from hamkor.cases.suppression import SMALL, WITHHELD
 from hamkor.core.bounds import Word, Year
 from hamkor.core.policy import holds
@@ -73,7 +75,7 @@ def _answer(stats: Statistics) -> dict[str, Any]:
         "filter": stats.filters.as_dict(),
         "markers": {
             SMALL: _("a count from 1 to 4"),
-            WITHHELD: _("withheld so that a smaller count cannot be worked out from the total"),
+            WITHHELD: _("withheld so that a count under 5 cannot be worked out from the total or a wider filter"),
         },
         "cases": stats.cases,
         "progress_cases": stats.progress_cases,
@@ -100,7 +102,7 @@ def case_statistics(request: HttpRequest, filters: Query[StatisticsQuery]) -> di
     form = StatisticsFilterForm(chosen, user=request.user)
     if not form.is_valid():
         raise ValidationError({field: [str(e) for e in errors] for field, errors in form.errors.items()})
-    stats = statistics(request.user, form.statistics_filter())
+    stats = audited_statistics(request.user, form.statistics_filter(), channel="api")
     if stats.refused:
         raise HttpError(422, refusal_reason())
     return _answer(stats)

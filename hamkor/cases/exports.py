@@ -49,7 +49,8 @@ def blocks(stats: Statistics) -> list[Block]:
             [_("Cases"), stats.cases],
             [_("Counted"), _("Cases whose person has an active consent to statistics.")],
             [SMALL, _("A count from 1 to %(last)s.") % {"last": THRESHOLD - 1}],
-            [WITHHELD, _("Withheld so that a smaller count cannot be worked out from the total.")],
+            [WITHHELD, _("Withheld so that a count under 5 cannot be worked out from the total or a wider filter.")],
+            [_("Means"), _("Over 5 cases or more, rounded to one decimal.")],
         ],
     )
     found = [about, *(_count_block(table) for table in stats.tables)]

@@ -270,8 +270,13 @@ def revoke_api_token(actor: Any, token: ApiToken, *, now: datetime | None = None
     return token
 
 
-def authenticate_token(secret: str, *, method: str, path: str, now: datetime | None = None) -> ApiToken | None:
-    """The usable token behind ``secret``, with its use audited; None for an unknown, expired or revoked one."""
+def authenticate_token(
+    secret: str, *, method: str, path: str, query: str = "", now: datetime | None = None
+) -> ApiToken | None:
+    """The usable token behind ``secret``, with its use audited; None for an unknown, expired or revoked one.
+
+    ``query`` is the query string as the audit may keep it (``hamkor.core.query_record``: codes and filters,
+    never free text); the entry holds it when there is one."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     prefix = secret[len(TOKEN_PREFIX) :].split("_", 1)[0]
@@ -279,13 +284,14 @@ def authenticate_token(secret: str, *, method: str, path: str, now: datetime | N
     if token is None or not secrets.compare_digest(token.secret_hash, _hash_secret(secret)):
         return None
     now = now or timezone.now()
+    details = {"method": method, "path": path} | ({"query": query} if query else {})
     if not token.is_usable(now) or not token.user.is_active:
         with transaction.atomic():
-            record(token.user, "token.refused", token, details={"method": method, "path": path})
+            record(token.user, "token.refused", token, details=details)
         return None
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        record(token.user, "token.use", token, details={"method": method, "path": path})
+        record(token.user, "token.use", token, details=details)
     return token
 
 

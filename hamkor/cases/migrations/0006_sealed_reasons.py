@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_statistics_indexes'),
+        ('cases', '0005_statistics_summary'),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ from hamkor.cases.models.note import Note
 from hamkor.cases.models.person import Family, FamilyMember, Person, PersonNameKey
 from hamkor.cases.models.plan import Goal, Intervention
 from hamkor.cases.models.referral import Referral, Transfer
+from hamkor.cases.models.summary import ScoreSummary
 
 __all__ = [
     "Assessment",
@@ -25,5 +26,6 @@ __all__ = [
     "PersonNameKey",
     "Referral",
     "RetentionPolicy",
+    "ScoreSummary",
     "Transfer",
 ]

@@ -13,6 +13,7 @@ from hamkor.cases.access import clearances
 from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Assessment, Case, Instrument
 from hamkor.cases.services.common import CaseRuleError, log_event, now_or, require
+from hamkor.cases.services.summary import refresh_score_summary
 from hamkor.core.audit import record
 
 NARRATIVE_MAX_CHARS = 5000
@@ -82,6 +83,7 @@ def record_assessment(
             narratives=texts,
             recorded_at=at,
         )
+        refresh_score_summary(case)  # the statistics read the first and latest scores from here
         log_event(
             case,
             "assessment",

@@ -1,7 +1,7 @@
 """The statistics routes' entries in the generated permission test.
 
-Statistics are aggregates, so the routes need no object: with no case consented to statistics the answer is a
-table of zeros, which the allowed role receives like any other. Analysts hold ``statistics.view`` and
+Statistics are aggregates, so the routes need no object of their own, only enough cases to be answered: five
+consenting people (fewer are refused, none included, with 422). Analysts hold ``statistics.view`` and
 ``statistics.export``; case workers and council experts hold neither.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hamkor.cases.tests.statistics_factories import register
 from hamkor.testing import ANALYST, CASEWORKER, EXPERT, Route
 
 ROUTES: dict[str, Route] = {
@@ -23,4 +24,5 @@ API_ROUTES: dict[str, Route] = {
 
 
 def make_objects(persona, world) -> dict[str, Any]:
+    register(persona["case_worker"], 5)
     return {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -16,7 +15,6 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hamkor.cases import services
-from hamkor.cases.domains import Domain
 from hamkor.cases.models import Case
 from hamkor.cases.services.retention import anonymise_case
 from hamkor.cases.statistics import (
@@ -24,12 +22,15 @@ from hamkor.cases.statistics import (
     REFRESH,
     StatisticsFilter,
     aggregate,
-    cached_aggregate,
     refresh_statistics,
+    refusal_reason,
     statistics,
 )
 from hamkor.cases.suppression import SMALL, WITHHELD, suppress_table
-from hamkor.cases.tests.factories import identity, mother_and_children, years_ago
+from hamkor.cases.tests.factories import mother_and_children
+from hamkor.cases.tests.statistics_factories import assess as _assess
+from hamkor.cases.tests.statistics_factories import every_domain as _all
+from hamkor.cases.tests.statistics_factories import register as _register
 from hamkor.core.audit import verify_chain
 from hamkor.core.models import AuditEntry
 
@@ -37,52 +38,9 @@ API = "/api/v1/cases/statistics/"
 DASHBOARD = reverse("cases:statistics_dashboard")
 CSV = reverse("cases:statistics_csv")
 XLSX = reverse("cases:statistics_xlsx")
-INSTRUMENT: dict[str, Any] = {"instrument_code": "reintegration-needs-strengths", "version": "1.0"}
-DOMAINS = list(Domain.values)
-GIVEN = ["Aziza", "Bobur", "Dilshod", "Feruza", "Gulnora", "Hamid", "Iroda", "Jamshid", "Kamola", "Laziz", "Malika"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def worker(make_user):
-    return make_user("case_worker", clearances=("child_protection",))
-
-
-@pytest.fixture
-def analyst(persona):
-    return persona["analyst"]  # works for the Uzbek organisation: a national analyst
-
-
-def _register(worker, n: int, *, sex: str = "female", age: int = 30, consent: bool = True, **kwargs):
-    """``n`` adults registered by ``worker``, each (unless told otherwise) consenting to statistics."""
-    cases = []
-    for i in range(n):
-        person, case = services.register_person(
-            worker, identity(GIVEN[i % len(GIVEN)], "Karimova", years_ago(age), sex), **kwargs
-        )
-        if consent:
-            services.record_consent(worker, person, "statistics", text_version="2025-1", given_on=date.today())
-        cases.append(case)
-    return cases
-
-
-def _assess(worker, case: Case, *scores: dict[str, int]) -> None:
-    services.record_consent(worker, case.person, "services", text_version="2025-1", given_on=date.today())
-    services.transition_case(worker, case, "assessment")
-    for days_ago, score in zip(range(len(scores), 0, -1), scores, strict=True):
-        services.record_assessment(
-            worker, case, assessed_on=date.today() - timedelta(days=days_ago), scores=score, **INSTRUMENT
-        )
-
-
-def _all(score: int, **overrides: int) -> dict[str, int]:
-    return {d: overrides.get(d, score) for d in DOMAINS}
+pytestmark = pytest.mark.usefixtures("statistics_cache")
 
 
 def _csv_rows(response) -> list[list[str]]:
@@ -207,7 +165,7 @@ def test_national_analyst_sees_only_their_country(worker, analyst, make_user, cl
 
     national = statistics(analyst, StatisticsFilter())
     assert national.cases == 5 and _table(national, "country") == {"UZ": 5}
-    assert statistics(analyst, StatisticsFilter(country="KZ")).cases == 0
+    assert statistics(analyst, StatisticsFilter(country="KZ")).refused  # none, answered as 1 to 4 would be
     everywhere = statistics(global_analyst, StatisticsFilter())
     assert everywhere.cases == 12 and _table(everywhere, "country") == {"KZ": 7, "UZ": 5}
 
@@ -282,12 +240,13 @@ def test_region_cells_cannot_be_recovered_from_the_country_totals(worker, make_u
 
 
 def test_domain_progress_compares_first_and_latest_scores(worker, analyst):
-    cases = _register(worker, 6)
+    cases = _register(worker, 10)
     for case in cases[:3]:
         _assess(worker, case, _all(1), _all(3), _all(2, psychosocial=1))  # latest 2 > first 1, except one
     for case in cases[3:5]:
         _assess(worker, case, _all(3), _all(3))
-    _assess(worker, cases[5], _all(2))  # one assessment: no progress to measure
+    for case in cases[5:]:
+        _assess(worker, case, _all(2))  # one assessment: no progress to measure
 
     stats = statistics(analyst, StatisticsFilter())
 
@@ -298,6 +257,19 @@ def test_domain_progress_compares_first_and_latest_scores(worker, analyst):
     assert (education.mean_first, education.mean_latest) == (1.8, 2.4)  # (1+1+1+3+3)/5, (2+2+2+3+3)/5
     psychosocial = rows["psychosocial"]
     assert (psychosocial.higher, psychosocial.same, psychosocial.lower) == (0, 5, 0)
+
+
+def test_progress_is_withheld_when_the_cases_without_it_are_fewer_than_five(worker, analyst):
+    cases = _register(worker, 8)
+    for case in cases[:6]:
+        _assess(worker, case, _all(1), _all(2))
+
+    stats = statistics(analyst, StatisticsFilter())
+
+    # 8 cases, 6 with two assessments: showing the 6 would tell that 2 have fewer.
+    assert stats.cases == 8 and stats.progress_cases == WITHHELD
+    for row in stats.progress:
+        assert {row.cases, row.higher, row.same, row.lower, row.mean_first, row.mean_latest} == {WITHHELD}
 
 
 def test_progress_over_fewer_than_five_cases_is_suppressed(worker, analyst):
@@ -319,20 +291,24 @@ def test_filter_selecting_three_cases_is_refused_for_export_and_api(worker, anal
     _register(worker, 5, sex="female")
     _register(worker, 3, sex="male")
     client = client_for(analyst)
-    exports_before = AuditEntry.objects.filter(action="statistics.export").count()
+    exports_before = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
 
     for url in (CSV, XLSX):
         refused = client.get(url, {"sex": "male"})
         assert refused.status_code == 422
         assert refused["Content-Type"].startswith("text/html")
-        assert "fewer than 5 cases; widen it" in refused.content.decode()
+        assert "the filter selects fewer than 5 cases" in refused.content.decode()
     answer = client.get(API, {"sex": "male"})
     assert answer.status_code == 422 and answer["Content-Type"] == "application/problem+json"
-    assert answer.json()["detail"] == "This filter selects fewer than 5 cases; widen it."
+    assert answer.json()["detail"] == refusal_reason()
     page = client.get(DASHBOARD, {"sex": "male"}).content.decode()
-    assert "fewer than 5 cases; widen it" in page and "<table" not in page
+    assert "the filter selects fewer than 5 cases" in page and "<table" not in page
 
-    assert AuditEntry.objects.filter(action="statistics.export").count() == exports_before
+    refusals = AuditEntry.objects.filter(action="statistics.export", seq__gt=exports_before)
+    assert [e.details for e in refusals.order_by("seq")] == [
+        {"filter": {"sex": "male"}, "refused": True, "format": "csv"},
+        {"filter": {"sex": "male"}, "refused": True, "format": "xlsx"},
+    ]
 
 
 def test_every_export_writes_an_audit_entry_with_its_filter(worker, analyst, client_for):
@@ -344,8 +320,8 @@ def test_every_export_writes_an_audit_entry_with_its_filter(worker, analyst, cli
 
     entries = AuditEntry.objects.filter(action="statistics.export").order_by("seq")
     assert [(e.actor_id, e.details) for e in entries] == [
-        (analyst.pk, {"filter": {"sex": "female", "age_band": "25-34"}, "format": "csv"}),
-        (analyst.pk, {"filter": {}, "format": "xlsx"}),
+        (analyst.pk, {"filter": {"sex": "female", "age_band": "25-34"}, "refused": False, "format": "csv"}),
+        (analyst.pk, {"filter": {}, "refused": False, "format": "xlsx"}),
     ]
     assert verify_chain()[0] is None
 
@@ -375,6 +351,7 @@ def test_case_workers_and_council_experts_are_refused(persona, client_for):
 
 
 def test_programme_officer_sees_the_dashboard_but_may_not_export(persona, client_for):
+    _register(persona["case_worker"], 5)
     client = client_for(persona["programme_officer"])
     page = client.get(DASHBOARD)
     assert page.status_code == 200 and CSV not in page.content.decode()
@@ -445,8 +422,8 @@ def test_figures_older_than_the_limit_are_recomputed_on_request(worker, analyst)
     statistics(analyst, StatisticsFilter())
     _register(worker, 1)
     later = timezone.now() + MAX_AGE + timedelta(seconds=1)
-    raw, as_of = cached_aggregate(analyst, StatisticsFilter(), on=date.today(), now=later)
-    assert raw.cases == 6 and as_of == later
+    recomputed = statistics(analyst, StatisticsFilter(), now=later)
+    assert recomputed.cases == 6 and recomputed.as_of == later
 
 
 def test_statistics_refresh_is_scheduled():

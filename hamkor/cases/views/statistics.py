@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from hamkor.cases import exports
 from hamkor.cases.forms_statistics import StatisticsFilterForm
-from hamkor.cases.statistics import CountTable, Statistics, refusal_reason, statistics
+from hamkor.cases.statistics import CountTable, Statistics, audited_statistics, refusal_reason
 from hamkor.cases.statistics_chart import Bar, bar_chart
 from hamkor.cases.suppression import SMALL, WITHHELD
-from hamkor.core.audit import record
 from hamkor.core.decorators import requires
 from hamkor.core.policy import holds
 
@@ -54,7 +52,7 @@ def _progress_chart(stats: Statistics) -> SafeString:
         chart_id="chart-progress",
         series=series,
         high=4,
-        decimals=2,
+        decimals=1,
     )
 
 
@@ -66,7 +64,7 @@ def _read_filter(request: HttpRequest) -> StatisticsFilterForm:
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _read_filter(request)
     valid = not form.is_bound or form.is_valid()
-    stats = statistics(request.user, form.statistics_filter()) if valid else None
+    stats = audited_statistics(request.user, form.statistics_filter(), channel="page") if valid else None
     context = {
         "form": form,
         "stats": stats,
@@ -82,16 +80,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, file_format: str) -> HttpResponse:
-    """Refused when the filter is invalid or selects 1 to 4 cases; otherwise the file, its export audited."""
+    """Refused when the filter is invalid or the disclosure control refuses it; otherwise the file. Audited."""
     form = _read_filter(request)
     if form.is_bound and not form.is_valid():
         return _refused(request, [str(e) for errors in form.errors.values() for e in errors])
-    filters = form.statistics_filter()
-    stats = statistics(request.user, filters)
-    with transaction.atomic():  # the decision and its audit entry stand or fall together
-        if stats.refused:
-            return _refused(request, [refusal_reason()])
-        record(request.user, "statistics.export", details={"filter": filters.as_dict(), "format": file_format})
+    stats = audited_statistics(request.user, form.statistics_filter(), channel=file_format)
+    if stats.refused:
+        return _refused(request, [refusal_reason()])
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     if file_format == "csv":
         response = HttpResponse(exports.csv_text(stats), content_type="text/csv; charset=utf-8")
