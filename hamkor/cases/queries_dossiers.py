@@ -7,16 +7,24 @@ withdrawn consent hides a dossier from the Council at once, before anyone withdr
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from hamkor.cases.codes import ALPHABET
 from hamkor.cases.domains import Purpose
+from hamkor.cases.dossiers import KIND_LABELS, PRIORITY, Finding, Identifiers, Kind, check_text
 from hamkor.cases.models import Case, Consent, ConsentOverride, Dossier
 from hamkor.core.audit import record
 from hamkor.core.crypto import keyring
+from hamkor.core.normalise import clean
 from hamkor.core.policy import holds
 
 SEALED = "sealed_text"
@@ -121,3 +129,81 @@ def readable_content(dossier: Dossier) -> dict[str, Any]:
     content = {k: v for k, v in dossier.content.items() if k != SEALED}
     content["text"] = dossier_text(dossier)
     return content
+
+
+# --- what the Council may be told about a dossier ---------------------------------------------------------
+
+
+def identifier_findings(dossier: Dossier | None, text: str, today: date) -> list[Finding]:
+    """What identifies someone in ``text`` written to the Council about ``dossier``: the dossier checker
+    (``check_text``) with the names, dates of birth, places, documents and codes of the dossier's case and
+    family (``read_case``), as the dossier's own text is checked. Without a dossier there is no family to
+    compare with, so only what identifies anyone is found (codes, emails, phones, document-like and long
+    numbers); a full date alone identifies nobody then and is left out. Nothing is written or audited."""
+    from hamkor.cases.services.common import CaseRuleError
+    from hamkor.cases.services.dossiers import read_case  # it imports this module
+
+    if dossier is None:
+        return [f for f in check_text(text, Identifiers()) if f.kind != Kind.DATE]
+    try:
+        _facts, identifiers = read_case(dossier.case, today)
+    except CaseRuleError:  # the person was anonymised: their identity is gone, the patterns still apply
+        identifiers = Identifiers(codes=frozenset({dossier.case.code, dossier.case.person.code}))
+    return check_text(text, identifiers)
+
+
+def finding_labels(findings: Iterable[Finding]) -> list[str]:
+    """The kinds found, in words ("a name in this family"), each once, the most serious first."""
+    kinds = {f.kind for f in findings}
+    return [str(KIND_LABELS[kind]) for kind in PRIORITY if kind in kinds]
+
+
+# A case reference is a keyed digest of a case number (HMAC under the blind-index key derived from the data
+# key), so the Council can tell "the case behind this dossier is the one this expert named" without holding
+# any case number, and nobody without the key can compute one. The prefix keeps these digests apart from the
+# name index's.
+_CASE_NUMBER = re.compile(rf"[A-Z]{{2}}-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}/\d{{1,6}}")
+
+
+def _reference_token(code: str) -> str:
+    return f"case-number:{code}"
+
+
+def case_reference(code: str) -> tuple[str, str]:
+    """The (key id, digest) that stands for the case number ``code`` under the current key. Refuses what is
+    not shaped like a case number (``UZ-7K3Q-9D2M/1``): the number is not kept, so a typo could never be seen
+    again. Whether such a case exists is not checked, and not told."""
+    number = clean(code).strip().upper()
+    if not _CASE_NUMBER.fullmatch(number):
+        raise ValidationError(_("Give a case number such as UZ-7K3Q-9D2M/1."))
+    return keyring().blind_index(_reference_token(number))
+
+
+def legacy_case_reference(code: str) -> tuple[str, str]:
+    """``case_reference`` without the shape check: for case numbers stored before references existed."""
+    return keyring().blind_index(_reference_token(clean(code).strip().upper()))
+
+
+def dossier_case_references(dossier: Dossier) -> frozenset[str]:
+    """The digests of the case behind ``dossier`` under every key loaded (during a key rotation a reference
+    may still be under the previous key)."""
+    return frozenset(keyring().blind_indexes(_reference_token(dossier.case.code)).values())
+
+
+def rekeyed_case_references(stale: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """After a key rotation: for each (key id, digest) of ``stale`` that is the reference of an existing case
+    under a key still loaded, the reference of that case under the current key. Goes through every case
+    number once; a reference that matches no case (a number typed wrongly or of a case since erased) has no
+    new form and is left out."""
+    wanted = set(stale)
+    if not wanted:
+        return {}
+    ring = keyring()
+    old_keys = {key_id for key_id, _digest in wanted} & set(ring.by_id) - {ring.current.key_id}
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for code in Case.objects.values_list("code", flat=True).iterator(chunk_size=2000):
+        token = _reference_token(code)
+        for key_id, digest in ring.blind_indexes(token).items():
+            if key_id in old_keys and (key_id, digest) in wanted:
+                found[(key_id, digest)] = ring.blind_index(token)
+    return found

@@ -8,7 +8,8 @@ have no business in the partner directory; everyone, signed in or not, sees the 
 only vetted experts and only what each agreed to publish.
 
 Rows: managers reach every expert; other readers reach vetted experts, and an expert always reaches their own
-profile. Declared conflicts are shown to managers and to the expert only (they may name cases).
+profile. Declared conflicts are shown to managers and to the expert only; a case among them is never named
+(only its keyed reference is stored; see ``Conflict``).
 """
 
 from __future__ import annotations

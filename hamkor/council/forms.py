@@ -68,7 +68,12 @@ class VettingForm(forms.Form):
 class ConflictForm(forms.Form):
     country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
     organisation = IdChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
-    case_code = forms.CharField(label=_("Case code"), required=False, max_length=40)
+    case_code = forms.CharField(
+        label=_("Case code"),
+        required=False,
+        max_length=40,
+        help_text=_("Kept only as a keyed reference: nobody, you included, sees the number again."),
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
 

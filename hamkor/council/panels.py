@@ -110,7 +110,7 @@ class Candidate:
     workload: int = 0
     conflict_countries: frozenset[str] = frozenset()
     conflict_organisations: frozenset[int] = frozenset()
-    conflict_cases: frozenset[str] = frozenset()
+    conflict_cases: frozenset[str] = frozenset()  # keyed references of the cases named, never case numbers
     discipline_mask: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -132,7 +132,9 @@ class Request:
     languages: tuple[str, ...]
     requester_country: str
     requester_organisation_id: int | None
-    case_code: str | None = None
+    # The keyed references of the case behind the dossier (one per data key loaded; none for a thematic
+    # question): an expert is in conflict when one of them is among their ``conflict_cases``.
+    case_keys: frozenset[str] = frozenset()
     exclude_own_country: bool = False
     panel_size: int = 3
     deadline: date | None = None
@@ -160,7 +162,7 @@ class ExclusionCause(StrEnum):
 def exclusion_causes(request: Request, expert: Candidate) -> tuple[ExclusionCause, ...]:
     """Every cause that keeps ``expert`` off the panel of ``request`` (empty when the expert is eligible)."""
     causes: list[ExclusionCause] = []
-    if request.case_code is not None and request.case_code in expert.conflict_cases:
+    if not request.case_keys.isdisjoint(expert.conflict_cases):
         causes.append(ExclusionCause.CONFLICT_CASE)
     if request.requester_organisation_id is not None and (
         request.requester_organisation_id in expert.conflict_organisations
@@ -338,7 +340,7 @@ def propose_panel(request: Request, candidates: Iterable[Candidate]) -> Proposal
     docstring for the rules). Raises ValueError when two candidates share an id."""
     wanted_mask = _mask(request.disciplines)
     wanted_languages = frozenset(request.languages)
-    case, organisation, country = request.case_code, request.requester_organisation_id, request.requester_country
+    case, organisation, country = request.case_keys, request.requester_organisation_id, request.requester_country
     own = country if request.exclude_own_country else None
     excluded: list[Candidate] = []
     # Experts grouped by the requested disciplines they cover: within a group every expert adds the same
@@ -356,7 +358,7 @@ def propose_panel(request: Request, candidates: Iterable[Candidate]) -> Proposal
             or expert.availability == UNAVAILABLE
             or expert.country == own
             or country in expert.conflict_countries
-            or (case is not None and case in expert.conflict_cases)
+            or not case.isdisjoint(expert.conflict_cases)
             or (organisation is not None and organisation in expert.conflict_organisations)
         ):
             excluded.append(expert)

@@ -4,9 +4,11 @@ what experts agreed to publish)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from hamkor.core.folding import fold_words
 from hamkor.council.models import Conflict, Expert, Meeting, Membership, PublicField, WorkingGroup
@@ -62,8 +64,26 @@ def expert(user: Any, pk: int) -> Expert:
     return experts(user).get(pk=pk)
 
 
-def conflicts(expert: Expert) -> QuerySet[Conflict]:
-    return expert.conflicts.select_related("country", "organisation")
+@dataclass(frozen=True)
+class ShownConflict:
+    """A declared conflict as its reader sees it. A case is "a case you named" to whoever declared it and
+    "a case" to everyone else: its number is not stored, so no reader can see it (``Conflict``)."""
+
+    kind: str
+    names: str
+    note: str
+    declared_at: datetime
+
+
+def conflicts(expert: Expert, reader: Any) -> list[ShownConflict]:
+    shown = []
+    for conflict in expert.conflicts.select_related("country", "organisation"):
+        names = str(conflict)
+        own = conflict.declared_by_id is not None and conflict.declared_by_id == getattr(reader, "pk", None)
+        if conflict.kind == Conflict.Kind.CASE and own:
+            names = _("a case you named")
+        shown.append(ShownConflict(conflict.get_kind_display(), names, conflict.note, conflict.declared_at))
+    return shown
 
 
 def public_experts(filters: DirectoryFilters = DirectoryFilters()) -> QuerySet[Expert]:

@@ -125,8 +125,13 @@ class Expert(models.Model):
 
 
 class Conflict(models.Model):
-    """A declared conflict of interest: a country, an organisation or a case (by its code) the expert must not
-    advise on. Declarations are added, never edited; the panel proposal excludes them."""
+    """A declared conflict of interest: a country, an organisation or a case the expert must not advise on.
+    Declarations are added, never edited; the panel proposal excludes them.
+
+    A case is held only as a keyed digest of its number (``case_key_id`` names the data key it was made with;
+    see ``hamkor.cases.queries_dossiers.case_reference``): the panel check compares it with the digest of the
+    case behind a dossier, and nobody — the secretariat, the expert, the audit log — can read a case number
+    back from it, so a conflict never ties a pseudonymised dossier to its case."""
 
     class Kind(models.TextChoices):
         COUNTRY = "country", _("Country")
@@ -139,8 +144,12 @@ class Conflict(models.Model):
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    case_code = models.CharField(_("case code"), max_length=40, blank=True)
+    case_key_id = models.CharField(max_length=8, blank=True, editable=False)
+    case_digest = models.CharField(max_length=64, blank=True, editable=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    declared_by = models.ForeignKey(
+        "core.User", verbose_name=_("declared by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     declared_at = models.DateTimeField(_("declared"))
 
     class Meta:
@@ -153,4 +162,4 @@ class Conflict(models.Model):
             return str(self.country)
         if self.kind == self.Kind.ORGANISATION:
             return str(self.organisation)
-        return self.case_code
+        return str(_("a case"))

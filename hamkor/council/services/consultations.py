@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from hamkor.cases import queries_dossiers
 from hamkor.core.audit import record
+from hamkor.core.normalise import clean
 from hamkor.core.policy import holds
 from hamkor.council import panels
 from hamkor.council.models import (
@@ -29,21 +30,12 @@ from hamkor.council.models import (
     PanelMember,
     Recommendation,
 )
-from hamkor.council.services.common import now_or, require_manage
+from hamkor.council.services.common import checked_codes, now_or, refuse_identifiers, require_manage
 
 S = Consultation.Status
 MAX_PANEL = 12
+QUESTION_MAX_CHARS = 4000
 OPEN = (S.REQUESTED, S.PANEL_PROPOSED, S.PANEL_CONFIRMED, S.OPINIONS)
-
-
-def _codes(values: Iterable[str], allowed: list[str], field: str, *, required: bool) -> list[str]:
-    codes = sorted({str(v) for v in values})
-    unknown = [c for c in codes if c not in allowed]
-    if unknown:
-        raise ValidationError({field: _("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
-    if required and not codes:
-        raise ValidationError({field: _("Choose at least one.")})
-    return codes
 
 
 def _next_code(year: int) -> str:
@@ -68,17 +60,22 @@ def request_consultation(
     quorum: int | None = None,
     now: datetime | None = None,
 ) -> Consultation:
-    """Ask the Council: a thematic question, or one on a dossier the requester's organisation sent."""
+    """Ask the Council: a thematic question, or one on a dossier the requester's organisation sent. The question
+    is checked for identifiers before anything is written (``refuse_identifiers``)."""
     if not holds(actor, "council.request"):
         raise PermissionDenied(_("Your roles do not allow asking the Council."))
     at = now_or(now)
-    question = question.strip()
+    question = clean(question).strip()  # stored as the identifier check judged it
     if kind not in Consultation.Kind.values:
         raise ValidationError({"kind": _("Choose a thematic question or a dossier.")})
     if not question:
         raise ValidationError({"question": _("State the question for the Council.")})
-    wanted = _codes(disciplines, Discipline.values, "disciplines", required=True)
-    spoken = _codes(languages, Language.values, "languages", required=False)
+    if len(question) > QUESTION_MAX_CHARS:
+        raise ValidationError(
+            {"question": _("The question is at most %(max)s characters.") % {"max": QUESTION_MAX_CHARS}}
+        )
+    wanted = checked_codes(disciplines, Discipline.values, "disciplines", required=True)
+    spoken = checked_codes(languages, Language.values, "languages", required=False)
     if deadline <= at.date():
         raise ValidationError({"deadline": _("The deadline must be after today.")})
     if not 1 <= panel_size <= MAX_PANEL:
@@ -99,6 +96,7 @@ def request_consultation(
             raise ValidationError({"dossier_code": _("Only a dossier sent to the Council can be consulted on.")})
     elif dossier_code.strip():
         raise ValidationError({"dossier_code": _("A thematic question carries no dossier.")})
+    refuse_identifiers("question", question, at.date(), dossier)
     with transaction.atomic():
         consultation = Consultation.objects.create(
             code=_next_code(at.year),
@@ -133,7 +131,7 @@ def panel_request(consultation: Consultation) -> panels.Request:
         languages=tuple(consultation.languages),
         requester_country=consultation.country_id or "",
         requester_organisation_id=consultation.organisation_id,
-        case_code=dossier.case.code if dossier is not None else None,
+        case_keys=queries_dossiers.dossier_case_references(dossier) if dossier is not None else frozenset(),
         exclude_own_country=consultation.exclude_own_country,
         panel_size=consultation.panel_size,
         deadline=consultation.deadline,
@@ -165,7 +163,7 @@ def candidates(experts: Iterable[Expert] | None = None) -> list[panels.Candidate
                 workload=expert.workload,
                 conflict_countries=frozenset(c.country_id for c in conflicts if c.country_id),
                 conflict_organisations=frozenset(c.organisation_id for c in conflicts if c.organisation_id),
-                conflict_cases=frozenset(c.case_code for c in conflicts if c.case_code),
+                conflict_cases=frozenset(c.case_digest for c in conflicts if c.case_digest),
             )
         )
     return found

@@ -10,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hamkor.cases import queries_dossiers
 from hamkor.core.audit import record
+from hamkor.core.crypto import keyring
 from hamkor.core.folding import fold
 from hamkor.core.models import Country, Organisation, User
 from hamkor.core.search import index
 from hamkor.council.models import Conflict, Discipline, Expert, Language, PublicField
-from hamkor.council.services.common import now_or, require_manage
+from hamkor.council.services.common import checked_codes, now_or, refuse_identifiers, require_manage
 
 PROFILE_FIELDS = (
     "name",
@@ -32,16 +34,6 @@ PROFILE_FIELDS = (
 )
 MAX_TAGS = 30
 MAX_TAG_CHARS = 60
-
-
-def _codes(value: Iterable[str], allowed: list[str], field: str, *, required: bool) -> list[str]:
-    codes = sorted({str(v) for v in value})
-    unknown = [c for c in codes if c not in allowed]
-    if unknown:
-        raise ValidationError({field: _("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
-    if required and not codes:
-        raise ValidationError({field: _("Choose at least one.")})
-    return codes
 
 
 def _tags(value: Iterable[str]) -> list[str]:
@@ -87,9 +79,9 @@ def _clean(expert: Expert) -> None:
     expert.name_cyrillic = " ".join(expert.name_cyrillic.split())
     if not expert.name:
         raise ValidationError({"name": _("Give the expert's name in Latin script.")})
-    expert.disciplines = _codes(expert.disciplines, Discipline.values, "disciplines", required=True)
-    expert.languages = _codes(expert.languages, Language.values, "languages", required=True)
-    expert.publish_fields = _codes(expert.publish_fields, PublicField.values, "publish_fields", required=False)
+    expert.disciplines = checked_codes(expert.disciplines, Discipline.values, "disciplines", required=True)
+    expert.languages = checked_codes(expert.languages, Language.values, "languages", required=True)
+    expert.publish_fields = checked_codes(expert.publish_fields, PublicField.values, "publish_fields", required=False)
     expert.expertise_tags = _tags(expert.expertise_tags)
     if expert.availability not in Expert.Availability.values:
         raise ValidationError({"availability": _("Unknown availability.")})
@@ -188,15 +180,18 @@ def declare_conflict(
     note: str = "",
     now: datetime | None = None,
 ) -> Conflict:
-    """Record one declared conflict of interest: exactly one of a country, an organisation or a case code.
-    The expert may declare their own; the secretariat may record any."""
+    """Record one declared conflict of interest: exactly one of a country, an organisation or a case number.
+    The expert may declare their own; the secretariat may record any. A case is kept only as its keyed
+    reference, and neither the audit entry nor the note may carry its number (or any other identifier)."""
     own = expert.user_id is not None and expert.user_id == getattr(actor, "pk", None)
     if not own:
         require_manage(actor)
-    case_code = case_code.strip().upper()
-    given = [x for x in (country, organisation, case_code) if x]
+    given = [x for x in (country, organisation, case_code.strip()) if x]
     if len(given) != 1:
         raise ValidationError(_("Name exactly one country, organisation or case."))
+    key_id, digest = queries_dossiers.case_reference(case_code) if case_code.strip() else ("", "")
+    note = note.strip()[:300]
+    refuse_identifiers("note", note, now_or(now).date())
     kind = Conflict.Kind.COUNTRY if country else Conflict.Kind.ORGANISATION if organisation else Conflict.Kind.CASE
     with transaction.atomic():
         conflict = Conflict.objects.create(
@@ -204,10 +199,30 @@ def declare_conflict(
             kind=kind,
             country=country,
             organisation=organisation,
-            case_code=case_code,
-            note=note.strip()[:300],
+            case_key_id=key_id,
+            case_digest=digest,
+            note=note,
+            declared_by=actor if getattr(actor, "pk", None) else None,
             declared_at=now_or(now),
         )
-        target = country.pk if country else organisation.pk if organisation else case_code
-        record(actor, "expert.conflict", expert, details={"kind": kind, "target": target})
+        details: dict[str, Any] = {"kind": kind}
+        if country or organisation:
+            details["target"] = country.pk if country else organisation.pk  # type: ignore[union-attr]
+        record(actor, "expert.conflict", expert, details=details)
     return conflict
+
+
+def rekey_case_conflicts() -> int:
+    """After a key rotation: carry every case conflict made under an older key over to the current one (see
+    ``queries_dossiers.rekeyed_case_references``); returns how many were carried over."""
+    stale = Conflict.objects.filter(kind=Conflict.Kind.CASE).exclude(case_key_id=keyring().current.key_id)
+    rows = list(stale.values_list("pk", "case_key_id", "case_digest"))
+    new = queries_dossiers.rekeyed_case_references((key_id, digest) for _pk, key_id, digest in rows)
+    count = 0
+    for pk, key_id, digest in rows:
+        if (key_id, digest) in new:
+            fresh_key, fresh_digest = new[(key_id, digest)]
+            count += Conflict.objects.filter(pk=pk, case_key_id=key_id, case_digest=digest).update(
+                case_key_id=fresh_key, case_digest=fresh_digest
+            )
+    return count

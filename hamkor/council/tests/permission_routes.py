@@ -27,7 +27,7 @@ ROUTES: dict[str, Route] = {
         allowed=PROGRAMME, denied=EXPERT, method="post", kwargs=EXPERT_PK, data={"status": "vetted"}
     ),
     "council:expert_conflict": Route(
-        allowed=PROGRAMME, denied=EXPERT, method="post", kwargs=EXPERT_PK, data={"case_code": "UZ-TEST-0001/1"}
+        allowed=PROGRAMME, denied=EXPERT, method="post", kwargs=EXPERT_PK, data={"case_code": "UZ-7K3Q-9D2M/1"}
     ),
     "council:groups": Route(allowed=EXPERT, denied=LEARNER),
     "council:group": Route(allowed=EXPERT, denied=LEARNER, kwargs=GROUP),

@@ -15,26 +15,11 @@ from hamkor.core.roles import Role
 from hamkor.council import services
 from hamkor.council.models import Consultation, Opinion, PanelMember, Recommendation
 from hamkor.council.tasks import send_deadline_reminders
-from hamkor.council.tests.consultation_world import council, sent_dossier
+from hamkor.council.tests.consultation_world import sent_dossier
 
 NOW = datetime(2025, 6, 2, 9, tzinfo=UTC)
 DEADLINE = date(2025, 6, 20)
 ASKED = ["psychology", "social_work", "theology"]
-
-
-@pytest.fixture
-def officer(persona):
-    return persona[Role.PROGRAMME_OFFICER]
-
-
-@pytest.fixture
-def worker(persona):
-    return persona[Role.CASE_WORKER]
-
-
-@pytest.fixture
-def experts(make_user, officer):
-    return council(make_user, officer)
 
 
 def ask(worker, **overrides) -> Consultation:

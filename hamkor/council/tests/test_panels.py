@@ -62,7 +62,7 @@ def request(disciplines=("psychology", "theology", "social_work"), languages=("u
         "languages": tuple(languages),
         "requester_country": "UZ",
         "requester_organisation_id": REQUESTER_ORG,
-        "case_code": "UZ-7KQ2-M4",
+        "case_keys": frozenset({"UZ-7KQ2-M4"}),
         "exclude_own_country": False,
         "panel_size": 3,
         "deadline": date(2026, 12, 15),
@@ -135,7 +135,7 @@ def test_conflicts_exclude_by_case_organisation_and_country_with_reasons():
 def test_thematic_question_has_no_case_conflict():
     council = [expert(1, conflict_cases=["UZ-7KQ2-M4"])]
 
-    assert ids(propose_panel(request(case_code=None), council).ranked) == [1]
+    assert ids(propose_panel(request(case_keys=frozenset()), council).ranked) == [1]
 
 
 def test_own_country_excluded_only_when_asked():
@@ -318,7 +318,7 @@ requests = st.builds(
         languages=sorted(languages),
         requester_country=country,
         requester_organisation_id=org,
-        case_code=case,
+        case_keys=frozenset(filter(None, [case])),
         exclude_own_country=exclude,
         panel_size=len(disciplines) + extra,
     ),

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hamkor.cases import queries_dossiers
 from hamkor.core.audit import verify_chain
 from hamkor.core.models import AuditEntry, Country
 from hamkor.council import services
@@ -50,7 +51,8 @@ def test_every_write_leaves_one_audit_entry(expert, persona):
         "meeting.action",
         "meeting.action_status",
     ]
-    assert Conflict.objects.get().case_code == "UZ-ABCD-EFGH/1"
+    conflict = Conflict.objects.get()
+    assert (conflict.case_key_id, conflict.case_digest) == queries_dossiers.case_reference("UZ-ABCD-EFGH/1")
     assert verify_chain()[0] is None
 
 

@@ -55,7 +55,7 @@ def expert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     expert = _expert(request, pk)
     context = {
         "expert": expert,
-        "conflicts": queries.conflicts(expert) if sees_conflicts(request.user, expert) else None,
+        "conflicts": queries.conflicts(expert, request.user) if sees_conflicts(request.user, expert) else None,
         "can_manage": manages(request.user),
         "vetting_form": VettingForm(initial={"status": expert.vetting_status}),
         "conflict_form": ConflictForm(),
