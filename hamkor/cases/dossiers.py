@@ -25,7 +25,7 @@ from hamkor.cases.codes import ALPHABET
 from hamkor.cases.domains import Domain
 from hamkor.cases.identity import Identity
 from hamkor.core.folding import fold, fold_words
-from hamkor.core.normalise import CYRILLIC_LOOKALIKE, LATIN_LOOKALIKE, aligned, clean
+from hamkor.core.normalise import aligned, clean, latin_skeleton
 
 TEXT_MAX_CHARS = 4000
 REMOVED = "[…]"
@@ -226,21 +226,23 @@ class Finding:
 def check_text(text: str, identifiers: Identifiers) -> list[Finding]:
     """Every possible identifier in ``text``, in reading order, none overlapping another.
 
-    The text is judged as a reader sees it (``hamkor.core.normalise.aligned``: invisible characters removed,
-    NFKC), and each finding's span is the span of ``text`` itself, invisible characters inside included."""
+    The text is judged as a reader sees it (``hamkor.core.normalise.aligned``: in the order it shows,
+    invisible characters removed, NFKC), codes, addresses and document numbers with every letter drawn like a
+    Latin one read as that one (``latin_skeleton``), and each finding's span is the span of ``text`` itself,
+    invisible characters inside included."""
     view = aligned(text)
     seen = view.text
+    latin = latin_skeleton(seen)
     found: list[Finding] = []
-    found += _codes(seen, identifiers)
-    found += _emails(seen)
+    found += _codes(latin, identifiers)
+    found += _emails(latin)
     found += _own_documents(seen, identifiers)
     found += _dates(seen, identifiers)
     found += _phones(seen)
     found += _pattern(seen, _DOCUMENT_LIKE, Kind.DOCUMENT)
     found += _pattern(seen, _LONG_NUMBER, Kind.NUMBER)
-    for shown in [seen, dossier_words.mirrored(seen)] if _OVERRIDE.search(text) else [seen]:
-        found += _words(shown, identifiers.names, Kind.NAME)
-        found += _words(shown, identifiers.places, Kind.PLACE)
+    found += _words(seen, identifiers.names, Kind.NAME)
+    found += _words(seen, identifiers.places, Kind.PLACE)
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     kept: list[Finding] = []
     for finding in sorted(found, key=lambda f: (rank[f.kind], f.start - f.end, f.start)):
@@ -297,8 +299,6 @@ def _pattern(text: str, pattern: re.Pattern[str], kind: str) -> Iterator[Finding
 
 
 _LETTER = r"[^\W\d_]"
-# A directional override shows the letters after it in the other order: stored "allebaroZ", shown "Zorabella".
-_OVERRIDE = re.compile("[\u202d\u202e]")
 _CODE_CHAR = f"[{ALPHABET}]"
 _GENERIC_CODE = re.compile(
     rf"(?<![\w-])[A-Z]{{2}}-(?:F-{_CODE_CHAR}{{6}}|{_CODE_CHAR}{{4}}-{_CODE_CHAR}{{4}}(?:/\d+)?)(?!\w)", re.IGNORECASE
@@ -336,13 +336,15 @@ def _phones(text: str) -> Iterator[Finding]:
 
 
 def _compact(number: str) -> str:
-    # A document number typed with Cyrillic look-alike letters is the same number.
-    return "".join(LATIN_LOOKALIKE.get(c, c) for c in clean(number).upper() if c.isalnum())
+    # A document number typed with look-alike letters of another script is the same number.
+    return "".join(c for c in latin_skeleton(clean(number).upper()) if c.isalnum())
 
 
 def _own_documents(text: str, identifiers: Identifiers) -> Iterator[Finding]:
+    # In capitals, letter for letter (a small Cyrillic "в" is drawn like the capital "B" it stands for).
+    text = latin_skeleton("".join(c.upper() if len(c.upper()) == 1 else c for c in text))
     for number in identifiers.documents:
-        parts = [f"[{c}{CYRILLIC_LOOKALIKE.get(c, '')}]" if c.isalpha() else re.escape(c) for c in number]
+        parts = [re.escape(c) for c in number]
         pattern = re.compile(r"(?<![^\W_])" + r"[\s./№#-]*".join(parts) + r"(?![^\W_])", re.IGNORECASE)
         yield from _pattern(text, pattern, Kind.OWN_DOCUMENT)
 

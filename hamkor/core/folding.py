@@ -15,8 +15,9 @@ Guarantees, for every ``str``:
 * total: never raises;
 * idempotent: ``fold(fold(s)) == fold(s)``;
 * blind to what a reader cannot see: the text first goes through
-  ``hamkor.core.normalise`` (invisible format characters removed without a trace,
-  NFKC, look-alike Latin and Cyrillic letters of a mixed word read in one script),
+  ``hamkor.core.normalise`` (in the order it showed, invisible format characters
+  removed without a trace, NFKC, look-alike letters of a word mixing Latin, Cyrillic,
+  Greek, Armenian ... read in one script: ``Καrimova`` keys as ``Karimova``),
   so a soft hyphen or a zero-width space inside ``Zorabella`` leaves its key as it is;
 * lower case; words separated by single spaces, no leading or trailing space;
   anything else that is not a letter, a digit or a combining mark becomes a space,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -83,3 +84,27 @@ class ApiBodyLimitMiddleware:
 
             return upload_too_large(request)
         return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """A page request whose query string or form holds a NUL character is refused with a 400 page before any
+    view sees it: no text of ours has one, and PostgreSQL cannot store or even compare it (a 500 otherwise).
+    The API refuses it per field (``hamkor.core.bounds``). Reading the form here is safe: no view sets its own
+    upload handlers, and the size limits were checked before (``ApiBodyLimitMiddleware``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/") and self._holds_nul(request):
+            from hamkor.core.views.errors import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _holds_nul(request: HttpRequest) -> bool:
+        def nul(values: Any) -> bool:
+            return any("\x00" in key or any("\x00" in v for v in values.getlist(key)) for key in values)
+
+        return nul(request.GET) or (request.method == "POST" and nul(request.POST))

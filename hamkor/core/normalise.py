@@ -7,15 +7,17 @@ plain letters (fullwidth ``Ｚ``, ligatures, no-break spaces) and Latin letters 
 the other way round. Whatever judges or indexes text must see the word a reader sees, so every such step
 starts here:
 
-* ``clean`` is the stored form: invisible characters removed, then Unicode NFKC. A sign that NFKC would turn
-  into a space and a combining mark (``´`` ``¨``) or into letters (``№`` → ``No``) keeps its form, so what is
-  stored reads as what was typed. Scripts are left alone: Cyrillic stays Cyrillic, and the Uzbek ``ʻ`` and ``ʼ``
-  (modifier letters, not format characters) stay.
-* ``unconfuse`` is for comparison only (``fold`` runs it): in a word mixing Latin and Cyrillic letters, the
-  look-alike letters of one script are read in the script of the word's other letters (``Pуcтaм`` → Рустам,
-  ``Реtrova`` → Petrova).
+* ``clean`` is the stored form: in the order a reader saw it (a word written backwards after a right-to-left
+  override, or moved by embeddings and marks, is stored the way it showed: ``hamkor.core.bidi``), invisible
+  characters removed, then Unicode NFKC. A sign that NFKC would turn into a space and a combining mark
+  (``´`` ``¨``) or into letters (``№`` → ``No``) keeps its form, so what is stored reads as what was typed.
+  Scripts are left alone: Cyrillic stays Cyrillic, and the Uzbek ``ʻ`` and ``ʼ`` (modifier letters, not
+  format characters) stay.
+* ``unconfuse`` is for comparison only (``fold`` runs it): in a word mixing scripts, the look-alike letters
+  are read in the script of the word's other letters (``Pуcтaм`` → Рустам, ``Реtrova`` → Petrova, and with
+  the Greek, Armenian, Cherokee ... letters of ``hamkor.core.confusables``: ``Καrimova`` → Karimova).
 * ``readings`` gives every way a checker should read one word: as written, wholly Latin, wholly Cyrillic, and
-  with digits standing for letters (``Z0rabe11a``).
+  with digits and letters drawn like others read as those (``Z0rabe11a``, ``ZorabeIIa``, ``Nurrnatova``).
 * ``aligned`` is ``clean`` with the place in the original of every character, so what a check finds in the
   clean text can be pointed at (and removed) in the text as stored.
 """
@@ -25,10 +27,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import product
 from typing import Final
 
+from hamkor.core.bidi import CONTROLS, Shown, mirror, shown
+from hamkor.core.confusables import (
+    FOREIGN_CYRILLIC,
+    FOREIGN_LATIN,
+    FOREIGN_SCRIPTS,
+    foreign_letter,
+    glyph_readings,
+    stable,
+)
+
 __all__ = [
+    "BIDI_CONTROLS",
     "CYRILLIC_LOOKALIKE",
     "INVISIBLE",
     "LATIN_LOOKALIKE",
@@ -36,6 +48,7 @@ __all__ = [
     "aligned",
     "clean",
     "has_letters",
+    "latin_skeleton",
     "readings",
     "unconfuse",
 ]
@@ -77,6 +90,9 @@ def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
 
 
 INVISIBLE: Final = re.compile(f"[{_char_class(_INVISIBLE_RANGES)}]+")
+# The invisible characters that steer the order of others (embeddings, overrides, isolates, marks).
+BIDI_CONTROLS: Final = CONTROLS
+_BIDI: Final = re.compile("[" + "".join(map(re.escape, sorted(CONTROLS))) + "]")
 
 # Signs whose NFKC form is a space and a combining mark (spacing accents, isolated Arabic harakat) or letters.
 # The test derives the first group from unicodedata and compares.
@@ -114,10 +130,20 @@ _KEPT: Final = re.compile(f"([{_char_class(_KEPT_RANGES)}])")
 
 
 def clean(text: str) -> str:
-    """``text`` as it is stored and shown: invisible characters removed, then NFKC (signs that NFKC would
-    turn into a space and a mark, or into letters, keep their form). Idempotent; never changes the script."""
+    """``text`` as it is stored and shown: in the order a reader saw it (``hamkor.core.bidi``: a word written
+    backwards after a right-to-left override is stored the way round it showed), invisible characters removed,
+    then NFKC (signs that NFKC would turn into a space and a mark, or into letters, keep their form).
+    Idempotent; never changes the script."""
     if text.isascii():
         return text  # ASCII has no invisible character and is its own NFKC
+    steered = _steered(text)
+    if steered is not None:
+        units, view = steered
+        text = "".join(_unit(text, units[u], u in view.mirrored) for u in view.order)
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
     text = INVISIBLE.sub("", text)
     if unicodedata.is_normalized("NFKC", text):
         return text
@@ -146,15 +172,50 @@ CYRILLIC_LOOKALIKE: Final[dict[str, str]] = dict(
 )
 _LATIN_SET: Final = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CYRILLIC_SET: Final = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
-# Where a Latin and a Cyrillic letter meet inside a word: only words with such a seam are looked at.
-_SEAM: Final = re.compile(f"[{_LATIN_SET}][{_CYRILLIC_SET}]|[{_CYRILLIC_SET}][{_LATIN_SET}]")
-_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER: Final = re.compile(f"[{_LATIN_SET}]")
 _CYRILLIC_LETTER: Final = re.compile(f"[{_CYRILLIC_SET}]")
+_FOREIGN_CHAR: Final = re.compile(f"[{_char_class(FOREIGN_SCRIPTS)}]")
+# A word as ``fold`` will key it: letters, with the combining marks and apostrophes it removes without a trace
+# (a word that ``fold`` joins must be read here as one, or its key would read differently the second time).
+_WORD: Final = re.compile(
+    r"(?:[^\W\d_]|['`´‘’‛′\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    r"\u2de0-\u2dff\ua66f-\ua67f\ua69e-\ua69f\ufe20-\ufe2f])+"
+)
+# Letters of the other scripts read in a mixed word by ``unconfuse``: a small letter only where its capital is
+# read too, so that ``fold`` (which lower-cases, then reads its own key again) reads a key as it is.
+_FOLD_LATIN: Final = stable(FOREIGN_LATIN)
+_FOLD_CYRILLIC: Final = stable(
+    {**{c: CYRILLIC_LOOKALIKE[v] for c, v in FOREIGN_LATIN.items() if v in CYRILLIC_LOOKALIKE}, **FOREIGN_CYRILLIC}
+)
+_SKELETON_CYRILLIC: Final = {
+    **{c: CYRILLIC_LOOKALIKE.get(v, v) for c, v in FOREIGN_LATIN.items()},
+    **FOREIGN_CYRILLIC,
+    **CYRILLIC_LOOKALIKE,
+}
+_SKELETON_LATIN: Final = {**FOREIGN_LATIN, **LATIN_LOOKALIKE}
+
+
+def _lookup(char: str, table: dict[str, str]) -> str | None:
+    """``char`` read by ``table``, directly or by its base letter (``ό`` as ``ó``)."""
+    found = table.get(char)
+    if found is None and not char.isascii():
+        decomposed = unicodedata.normalize("NFD", char)
+        if len(decomposed) > 1 and decomposed[0] in table:
+            return unicodedata.normalize("NFC", table[decomposed[0]] + decomposed[1:])
+    return found
 
 
 def _mixed(word: str) -> bool:
     return _LATIN_LETTER.search(word) is not None and _CYRILLIC_LETTER.search(word) is not None
+
+
+def _foreign(word: str) -> bool:
+    return any(foreign_letter(char) for char in word)
+
+
+def _keyed_in_latin(char: str) -> bool:
+    """Whether ``fold`` writes ``char`` in Latin: a Latin or Cyrillic letter, IPA and small capitals included."""
+    return char.isalpha() and (char.isascii() or unicodedata.name(char, "").startswith(("LATIN", "CYRILLIC")))
 
 
 def _script_weight(word: str, letter: re.Pattern[str], lookalikes: dict[str, str]) -> tuple[int, int]:
@@ -164,10 +225,16 @@ def _script_weight(word: str, letter: re.Pattern[str], lookalikes: dict[str, str
 
 
 def _majority(word: str) -> str:
-    if not _mixed(word):
-        return word
     latin = _script_weight(word, _LATIN_LETTER, CYRILLIC_LOOKALIKE)
     cyrillic = _script_weight(word, _CYRILLIC_LETTER, LATIN_LOOKALIKE)
+    if _foreign(word) and any(_keyed_in_latin(char) for char in word):
+        # Letters of another script are read in the word's script, and in Latin where it has no twin of them.
+        tables = (_FOLD_CYRILLIC, _FOLD_LATIN) if cyrillic > latin else (_FOLD_LATIN,)
+        word = "".join(next(filter(None, (_lookup(c, t) for t in tables)), c) for c in word)
+        latin = _script_weight(word, _LATIN_LETTER, CYRILLIC_LOOKALIKE)
+        cyrillic = _script_weight(word, _CYRILLIC_LETTER, LATIN_LOOKALIKE)
+    if not _mixed(word):
+        return word
     if latin > cyrillic:
         return "".join(LATIN_LOOKALIKE.get(char, char) for char in word)
     if cyrillic > latin:
@@ -176,53 +243,44 @@ def _majority(word: str) -> str:
 
 
 def unconfuse(text: str) -> str:
-    """``text`` with each word that mixes Latin and Cyrillic letters read in one script: the look-alike letters
-    of the other script become letters of the script the word's other letters decide (letters without a
-    look-alike count first). For comparison only: what is stored keeps the letters as typed."""
-    if text.isascii() or _SEAM.search(text) is None:
+    """``text`` with each word that mixes scripts read in one: the look-alike letters of Latin or Cyrillic
+    become letters of the script the word's other letters decide (letters without a look-alike count first),
+    and those of Greek, Armenian, Cherokee, Coptic and Lisu become the Latin or Cyrillic letters they are
+    drawn like (``Καrimova`` → Karimova). For comparison only: what is stored keeps the letters as typed."""
+    if text.isascii():
         return text
-    return _LETTERS.sub(lambda match: _majority(match.group()), text)
+    if _FOREIGN_CHAR.search(text) is None and (_LATIN_LETTER.search(text) is None or not _CYRILLIC_LETTER.search(text)):
+        return text
+    return _WORD.sub(lambda match: _majority(match.group()), text)
 
 
-# Digits that stand for letters: Z0rabe11a, 4li, Kar1mova. A one is read both as l and as i.
-_DIGIT_LETTERS: Final[dict[str, tuple[str, ...]]] = {
-    "0": ("o",),
-    "1": ("l", "i"),
-    "2": ("z",),
-    "3": ("e",),
-    "4": ("a",),
-    "5": ("s",),
-    "6": ("b",),
-    "7": ("t",),
-    "8": ("b",),
-    "9": ("g",),
-}
-_MAX_DIGIT_READINGS: Final = 8
+def latin_skeleton(text: str) -> str:
+    """``text`` with every letter drawn like a Latin letter written as that letter, character for character
+    (the same length, so a match in it is a match in ``text``): for finding codes and document numbers."""
+    if text.isascii():
+        return text
+    return "".join(_SKELETON_LATIN.get(char, char) for char in text)
 
 
-def _digit_readings(word: str) -> set[str]:
-    if not (any(char.isdigit() for char in word) and any(char.isalpha() for char in word)):
+def _script_readings(word: str) -> set[str]:
+    """A word mixing scripts, or with letters of Greek, Armenian ..., read wholly in Latin and in Cyrillic."""
+    if not (_mixed(word) or _foreign(word)):
         return set()
-    options = [_DIGIT_LETTERS.get(char, (char,)) for char in word]
-    found: set[str] = set()
-    for letters in product(*options):
-        found.add("".join(letters))
-        if len(found) >= _MAX_DIGIT_READINGS:
-            break
-    return found
+    return {"".join(_lookup(char, table) or char for char in word) for table in (_SKELETON_LATIN, _SKELETON_CYRILLIC)}
 
 
 def readings(word: str, *, digits: bool = True) -> set[str]:
-    """Every way a reader may take ``word``: as written; when it mixes Latin and Cyrillic letters, wholly in
-    Latin and wholly in Cyrillic look-alikes; when it mixes letters and digits (and ``digits``), with the digits
-    read as the letters they are drawn like. For comparison (identifiers, name keys), never for storage."""
+    """Every way a reader may take ``word``: as written; when it mixes scripts or has letters of Greek,
+    Armenian ..., wholly in Latin and wholly in Cyrillic look-alikes; and (``digits``) with digits and
+    letters drawn like other letters read as those (``Z0rabe11a``, ``ZorabeIIa``, ``Nurrnatova``). For
+    comparison (identifiers, name keys), never for storage."""
     word = clean(word)
-    found: set[str] = set()
-    for spelling in [word, *(_digit_readings(word) if digits else ())]:
-        found.add(spelling)
-        if _mixed(spelling):
-            found.add("".join(LATIN_LOOKALIKE.get(char, char) for char in spelling))
-            found.add("".join(CYRILLIC_LOOKALIKE.get(char, char) for char in spelling))
+    first = {word} | _script_readings(word)
+    found = set(first)
+    if digits:
+        for spelling in first:
+            for glyph in glyph_readings(spelling):
+                found |= {glyph} | _script_readings(glyph)
     return found
 
 
@@ -239,14 +297,43 @@ class Aligned:
     ends: tuple[int, ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The span of the original that ``self.text[start:end]`` (not empty) came from."""
+        """The span of the original that ``self.text[start:end]`` (not empty) came from; a text shown in
+        another order than stored gives the span covering every character it came from."""
         if self.starts is None or self.ends is None:
             return start, end
-        return self.starts[start], self.ends[end - 1]
+        return min(self.starts[start:end]), max(self.ends[start:end])
 
 
 def _attaches(char: str) -> bool:
     return unicodedata.category(char)[0] == "M" or INVISIBLE.match(char) is not None
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Character clusters: a character with the combining marks and invisible characters after it (except a
+    paragraph separator: what follows it belongs to the next paragraph)."""
+    units: list[tuple[int, int]] = []
+    start, length = 0, len(text)
+    while start < length:
+        end = start + 1
+        while end < length and unicodedata.bidirectional(text[start]) != "B" and _attaches(text[end]):
+            end += 1
+        units.append((start, end))
+        start = end
+    return units
+
+
+def _steered(text: str) -> tuple[list[tuple[int, int]], Shown] | None:
+    """The clusters of ``text`` and the order they showed in, when its bidirectional controls reorder it."""
+    if _BIDI.search(text) is None:
+        return None
+    units = _units(text)
+    view = shown(text, units, frozenset(i for i, char in enumerate(text) if INVISIBLE.match(char)))
+    return None if view is None else (units, view)
+
+
+def _unit(text: str, span: tuple[int, int], mirrored: bool) -> str:
+    piece = text[span[0] : span[1]]
+    return mirror(piece[0]) + piece[1:] if mirrored else piece
 
 
 def aligned(text: str) -> Aligned:
@@ -254,17 +341,15 @@ def aligned(text: str) -> Aligned:
     invisible characters after it, so removing a finding's span removes those too."""
     if text.isascii() or (INVISIBLE.search(text) is None and unicodedata.is_normalized("NFKC", text)):
         return Aligned(text)
+    steered = _steered(text)
+    units, view = steered if steered is not None else (_units(text), None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    start, length = 0, len(text)
-    while start < length:
-        end = start + 1
-        while end < length and _attaches(text[end]):
-            end += 1
-        piece = clean(text[start:end])
+    for u in view.order if view is not None else range(len(units)):
+        start, end = units[u]
+        piece = _plain(_unit(text, units[u], view is not None and u in view.mirrored))
         out.append(piece)
         starts += [start] * len(piece)
         ends += [end] * len(piece)
-        start = end
     return Aligned("".join(out), tuple(starts), tuple(ends))

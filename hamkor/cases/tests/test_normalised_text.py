@@ -1,12 +1,14 @@
-"""Text normalised before it is judged (issue 10): what a reader cannot see, look-alike letters, digits for
-letters and a name split apart neither hide a name from the dossier checker nor make a name at registration,
-and the blind name index sees the name a reader sees."""
+"""Text normalised before it is judged (issue 10): what a reader cannot see, look-alike letters of any script,
+digits and letters drawn like others, text shown in another order than stored and a name split apart (over
+spaces or lines) neither hide a name from the dossier checker nor make a name at registration, the blind name
+index sees the name a reader sees, and ordinary prose raises no warning."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 import unicodedata
+from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,12 +30,17 @@ from hamkor.cases.services.common import CaseRuleError
 from hamkor.cases.tests.test_api import MOTHER, _auth, _post
 from hamkor.cases.tests.test_pages import registration
 from hamkor.conftest import verified_client
+from hamkor.core.confusables import FOREIGN_CYRILLIC, FOREIGN_LATIN
 from hamkor.core.crypto import keyring
-from hamkor.core.normalise import INVISIBLE
+from hamkor.core.normalise import BIDI_CONTROLS, CYRILLIC_LOOKALIKE, INVISIBLE, LATIN_LOOKALIKE, clean
 from hamkor.core.roles import Role
 
 NOW = datetime(2025, 6, 15, 9, 30, tzinfo=UTC)
-FORMAT_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+# Format characters that steer no order (bidirectional controls show text in another order: tested below).
+FORMAT_CHARACTERS = [
+    chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf" and chr(c) not in BIDI_CONTROLS
+]
+RLO, PDF = "\u202e", "\u202c"
 ZORA: dict[str, Any] = {
     "names": [{"given": "Zorabella", "family": "Nurmatova"}, {"given": "Зорабелла", "family": "Нурматова"}],
     "birth_date": "1990-04-02",
@@ -42,6 +49,10 @@ ZORA: dict[str, Any] = {
     "documents": [{"kind": "passport", "status": "held", "number": "PSPT-ZZ998877"}],
 }
 ZORA_IDS = Identifiers.of([Identity.model_validate(ZORA)])
+# Keys of these two start with none of the letters a spelled-out name's first letter folds to alone ("k", "s").
+DILNOZA: dict[str, Any] = {**ZORA, "names": [{"given": "Dilnoza", "family": "Karimova"}], "documents": []}
+KHURSHIDA: dict[str, Any] = {**ZORA, "names": [{"given": "Khurshida", "family": "Nurmatova"}], "documents": []}
+FAMILIES = {"zora": ZORA, "dilnoza": DILNOZA, "khurshida": KHURSHIDA}
 
 
 @pytest.fixture
@@ -49,11 +60,27 @@ def worker(persona):
     return persona[Role.CASE_WORKER]
 
 
-@pytest.fixture
-def zora_case(worker):
-    person, case = services.register_person(worker, Identity.model_validate(ZORA))
+def consented_case(worker, identity: dict[str, Any]):
+    person, case = services.register_person(worker, Identity.model_validate(identity))
     services.record_consent(worker, person, Purpose.COUNCIL, text_version="2025-1", given_on=date(2025, 1, 10))
     return case
+
+
+@pytest.fixture
+def zora_case(worker):
+    return consented_case(worker, ZORA)
+
+
+def assert_caught_and_blocked(worker, case, text: str, kind: str, flagged: str) -> None:
+    dossier = dossiers.build_dossier(worker, case, text=text, now=NOW)
+    stored = dossier_text(dossier)
+    assert INVISIBLE.search(stored) is None  # what the Council would read is what was checked
+    warnings = dossiers.current_warnings(dossier, NOW.date())
+    assert [(w["kind"], stored[w["start"] : w["end"]]) for w in warnings] == [(kind, flagged)]
+    with pytest.raises(CaseRuleError, match="1 possible identifier in the text is unresolved"):
+        approvals.submit_dossier(worker, dossier, now=NOW)
+    dossier.refresh_from_db()
+    assert dossier.status == "draft" and dossier.sent_at is None
 
 
 # --- the dossier checker -----------------------------------------------------------------------------------
@@ -72,15 +99,108 @@ def zora_case(worker):
     ],
 )
 def test_each_reported_evasion_gives_a_warning_and_blocks_sending(worker, zora_case, text, kind, flagged):
-    dossier = dossiers.build_dossier(worker, zora_case, text=text, now=NOW)
-    stored = dossier_text(dossier)
-    assert INVISIBLE.search(stored) is None  # what the Council would read is what was checked
-    warnings = dossiers.current_warnings(dossier, NOW.date())
-    assert [(w["kind"], stored[w["start"] : w["end"]]) for w in warnings] == [(kind, flagged)]
-    with pytest.raises(CaseRuleError, match="1 possible identifier in the text is unresolved"):
-        approvals.submit_dossier(worker, dossier, now=NOW)
-    dossier.refresh_from_db()
-    assert dossier.status == "draft" and dossier.sent_at is None
+    assert_caught_and_blocked(worker, zora_case, text, kind, flagged)
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "kind", "flagged"),
+    [
+        ("dilnoza", "Mrs Καrimova came to the meeting.", "name", "Καrimova"),  # Greek Κ and α
+        ("zora", "Mrs Nurmatοva came to the meeting.", "name", "Nurmatοva"),  # Greek ο
+        ("dilnoza", "Mrs Karimօva came to the meeting.", "name", "Karimօva"),  # Armenian օ
+        # A right-to-left override inside the word: it showed as "Dilnoza", and is stored as it showed.
+        ("dilnoza", f"Dil{RLO}azon{PDF} came to the meeting.", "name", "Dilnoza"),
+        ("dilnoza", "Dil     noza came to the meeting.", "name", "Dil     noza"),  # a page shows one space
+        ("zora", "Zora-\nbella came to the meeting.", "name", "Zora-\nbella"),  # hyphenated over a line
+        ("zora", "Zora\nbella came to the meeting.", "name", "Zora\nbella"),
+        ("khurshida", "K h u r s h i d a came to the meeting.", "name", "K h u r s h i d a"),  # "kh" folds to "x"
+        ("zora", "She grew up in C h i r c h i q.", "place", "C h i r c h i q"),  # "c" alone folds to "s"
+        ("zora", "ZorabeIIa came to the meeting.", "name", "ZorabeIIa"),  # capital I for l
+        ("zora", "Mrs Nurrnatova came to the meeting.", "name", "Nurrnatova"),  # rn for m
+    ],
+)
+def test_each_evasion_of_the_second_review_gives_a_warning_and_blocks_sending(worker, family, text, kind, flagged):
+    assert_caught_and_blocked(worker, consented_case(worker, FAMILIES[family]), text, kind, flagged)
+
+
+def _drawn_like() -> dict[str, list[str]]:
+    """Each Latin and Cyrillic letter, and the letters of other scripts drawn like it."""
+    like: dict[str, list[str]] = defaultdict(list)
+    for other, latin in {**FOREIGN_LATIN, **LATIN_LOOKALIKE}.items():
+        like[latin].append(other)
+        if latin in CYRILLIC_LOOKALIKE:
+            like[CYRILLIC_LOOKALIKE[latin]].append(other)
+    for latin, cyrillic in CYRILLIC_LOOKALIKE.items():
+        like[cyrillic].append(latin)
+    for other, cyrillic in FOREIGN_CYRILLIC.items():
+        like[cyrillic].append(other)
+    return like
+
+
+DRAWN_LIKE = _drawn_like()
+ZORA_WORDS = [("Zorabella", "name"), ("Nurmatova", "name"), ("Зорабелла", "name"), ("Нурматова", "name"),
+              ("Chirchiq", "place")]  # fmt: skip
+
+
+@given(st.sampled_from(ZORA_WORDS), st.data())
+def test_a_letter_of_any_script_drawn_like_one_of_a_name_still_gives_a_warning(word, data):
+    name, kind = word
+    positions = [i for i, char in enumerate(name) if DRAWN_LIKE.get(char)]
+    position = data.draw(st.sampled_from(positions))
+    disguised = name[:position] + data.draw(st.sampled_from(DRAWN_LIKE[name[position]])) + name[position + 1 :]
+    assert [(f.kind, f.text) for f in check_text(f"Met {disguised} at school.", ZORA_IDS)] == [(kind, disguised)]
+
+
+@given(st.sampled_from(ZORA_WORDS), st.data())
+def test_a_name_split_over_spaces_hyphens_and_lines_still_gives_a_warning(word, data):
+    name, kind = word
+    cut = data.draw(st.integers(1, len(name) - 1))
+    gap = data.draw(st.sampled_from([" ", "  ", " " * 9, "\n", "-\n", " -\n  ", "\t", "\r\n", ".\n"]))
+    split = name[:cut] + gap + name[cut:]
+    assert [(f.kind, f.text) for f in check_text(f"Met {split} at school.", ZORA_IDS)] == [(kind, split)]
+
+
+@given(st.sampled_from(ZORA_WORDS), st.data())
+def test_a_name_written_backwards_after_an_override_is_judged_as_it_shows(word, data):
+    name, kind = word
+    cut = data.draw(st.integers(0, len(name) - 1))
+    stored = f"Met {name[:cut]}{RLO}{name[cut:][::-1]}{PDF} at school."
+    assert clean(stored) == f"Met {name} at school."
+    assert [f.kind for f in check_text(stored, ZORA_IDS)] == [kind]
+
+
+PROSE = [
+    # English
+    "The family returned last spring and now lives in a small house near the market. The mother works at a "
+    "bakery in the morning and attends evening classes; the children go to school, and the eldest has joined a "
+    "football club. A social worker visits every two weeks. In the last review the team noted better sleep, "
+    "fewer nightmares and a warm relationship with the neighbours.\nNext steps: help with the clinic "
+    "appointments, a modern learning plan for the youngest, and support in finding a job. I think the progress "
+    "is real, and the family  agrees.",
+    # Uzbek, Latin
+    "Oila oʻtgan bahorda qaytib keldi va hozir bozor yaqinidagi kichik uyda yashaydi. Ona ertalab "
+    "novvoyxonada ishlaydi, kechqurun kurslarga qatnaydi; bolalar maktabga boradi, katta oʻgʻli futbol "
+    "toʻgaragiga yozildi. Ijtimoiy xodim har ikki haftada bir marta keladi. Oxirgi koʻrikda jamoa uyqu "
+    "yaxshilanganini, qoʻrqinchli tushlar kamayganini va qoʻshnilar bilan iliq munosabatni qayd etdi.\n"
+    "Keyingi qadamlar: poliklinikaga yozilishda yordam, kichigi uchun oʻquv rejasi va ish topishda koʻmak.",
+    # Uzbek, Cyrillic
+    "Оила ўтган баҳорда қайтиб келди ва ҳозир бозор яқинидаги кичик уйда яшайди. Она эрталаб новвойхонада "
+    "ишлайди, кечқурун курсларга қатнайди; болалар мактабга боради, катта ўғли футбол тўгарагига ёзилди. "
+    "Ижтимоий ходим ҳар икки ҳафтада бир марта келади.\nКейинги қадамлар: поликлиникага ёзилишда ёрдам, "
+    "кичиги учун ўқув режаси ва иш топишда кўмак.",
+    # Russian
+    "Семья вернулась прошлой весной и теперь живёт в небольшом доме у рынка. Мать работает в пекарне по утрам "
+    "и посещает вечерние курсы; дети ходят в школу, старший записался в футбольную секцию. Социальный работник "
+    "приходит раз в две недели. На последнем обзоре команда отметила, что сон улучшился, кошмаров стало "
+    "меньше, с соседями тёплые отношения.\nДальше: помощь с записью в поликлинику, учебный план для младшего и "
+    "поиск работы. И в целом прогресс заметен, а мать с этим согласна.",
+]
+
+
+@pytest.mark.parametrize("prose", PROSE, ids=["english", "uzbek-latin", "uzbek-cyrillic", "russian"])
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_ordinary_prose_without_a_name_gives_no_warning(prose, family):
+    assert check_text(prose, Identifiers.of([Identity.model_validate(FAMILIES[family])])) == []
 
 
 def test_a_draft_stored_with_invisible_characters_is_still_caught_where_they_are(worker, zora_case):
@@ -170,6 +290,16 @@ def test_a_name_is_stored_clean_and_found_by_the_word_a_reader_sees(client, work
     assert [c.person.code for c in services.find_duplicates(worker, again)] == [code]
 
 
+@pytest.mark.parametrize("family", ["Nurmatοva", "Nurmatօva", "Nurmatova"])  # Greek ο, Armenian օ
+def test_a_name_with_look_alike_letters_of_another_script_meets_the_name_in_the_duplicate_check(worker, family):
+    registered, _case = services.register_person(
+        worker, Identity.model_validate({**ZORA, "names": [{"given": "Zorabella", "family": family}]})
+    )
+    for probe in ("Nurmatova", "Nurmatοva", "Нурматова"):
+        identity = Identity.model_validate({**ZORA, "names": [{"given": probe}]})
+        assert [c.person for c in services.find_duplicates(worker, identity)] == [registered]
+
+
 def test_a_name_written_with_a_hyphen_or_in_two_words_meets_the_name_in_one(worker):
     split, _case = services.register_person(
         worker, Identity.model_validate({**ZORA, "names": [{"given": "Zora-Bella", "family": "Nurmatova"}]})
@@ -178,17 +308,35 @@ def test_a_name_written_with_a_hyphen_or_in_two_words_meets_the_name_in_one(work
     assert [c.person for c in services.find_duplicates(worker, whole)] == [split]
 
 
+def keyed_as_before(person: Person, words: tuple[str, ...]) -> None:
+    """The person's blind-index rows as an older normalisation made them, from ``words``."""
+    PersonNameKey.objects.filter(person=person).delete()
+    rows = [PersonNameKey(person=person, key_id=k, digest=d) for k, d in map(keyring().blind_index, words)]
+    PersonNameKey.objects.bulk_create(rows)
+
+
+def migrate(name: str) -> None:
+    for operation in importlib.import_module(f"hamkor.cases.migrations.{name}").Migration.operations:
+        operation.code(apps, None)
+
+
 def test_the_migration_rebuilds_the_name_keys_of_a_name_registered_with_an_invisible_character(worker):
     person, _case = services.register_person(worker, Identity.model_validate(ZORA))
-    ring = keyring()
     # As the index was before the normalisation: the soft hyphen split "Zora\u00adbella" in two words.
     person.identity = {**ZORA, "names": [{"given": "Zora\u00adbella", "family": "Nurmatova"}]}
     person.save(update_fields=["identity"])
-    PersonNameKey.objects.filter(person=person).delete()
-    split = [ring.blind_index(word) for word in ("zora", "bela")]
-    PersonNameKey.objects.bulk_create([PersonNameKey(person=person, key_id=k, digest=d) for k, d in split])
+    keyed_as_before(person, ("zora", "bela"))
     probe = Identity.model_validate({**ZORA, "names": [{"given": "Zorabella"}]})
     assert services.find_duplicates(worker, probe) == []
-    migration = importlib.import_module("hamkor.cases.migrations.0008_name_keys")
-    migration.rebuild_name_keys(apps, None)
+    migrate("0008_name_keys")
+    assert [c.person for c in services.find_duplicates(worker, probe)] == [person]
+
+
+def test_the_migration_rebuilds_the_name_keys_of_a_name_registered_with_greek_letters(worker):
+    greek = {**ZORA, "names": [{"given": "Zorabella", "family": "Nurmatοva"}]}  # a Greek ο
+    person, _case = services.register_person(worker, Identity.model_validate(greek))
+    keyed_as_before(person, ("zorabela", "nurmatοva"))  # the Greek ο was kept in the key
+    probe = Identity.model_validate({**ZORA, "names": [{"given": "Nurmatova"}]})
+    assert services.find_duplicates(worker, probe) == []
+    migrate("0009_name_keys_skeleton")
     assert [c.person for c in services.find_duplicates(worker, probe)] == [person]

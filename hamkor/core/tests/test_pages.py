@@ -149,3 +149,17 @@ def test_switching_language_translates_the_page(persona):
     assert 'lang="ru"' in html and "Соглашения" in html
     client.post(reverse("set_language"), {"language": "uz", "next": "/"})
     assert "Kelishuvlar" in client.get(reverse("core:agreements")).content.decode()
+
+
+def test_a_nul_character_in_a_page_request_is_a_clear_refusal_that_changes_nothing(persona, client_for):
+    from hamkor.core.models import AuditEntry
+
+    worker = client_for(persona["case_worker"])
+    before = AuditEntry.objects.count()
+    for response in (
+        worker.get("/cases/", {"status": "services\x00"}),
+        worker.post("/cases/", {"q": "Kari\x00mova"}),
+    ):
+        assert response.status_code == 400
+        assert "character that no text may contain" in response.content.decode()
+    assert AuditEntry.objects.count() == before

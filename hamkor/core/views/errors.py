@@ -8,6 +8,10 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "core/error.html", {"status": 403, "exception": str(exception or "")}, status=403)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/error.html", {"status": 400}, status=400)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):  # a path no operation matches, e.g. a letter where a number goes
         from hamkor.api import not_found_problem
