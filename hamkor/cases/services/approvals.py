@@ -34,6 +34,7 @@ from hamkor.cases.services.dossiers import (
     locked,
     require_draft,
     require_whole_family,
+    sees_whole_family,
 )
 from hamkor.core.audit import record
 from hamkor.core.policy import holds
@@ -102,13 +103,15 @@ def submit_dossier(actor: Any, dossier: Dossier, *, now: datetime | None = None)
 
 def may_approve(actor: Any, dossier: Dossier) -> bool:
     """A supervisor who reaches the case by ordinary access (their organisation's, not through emergency
-    access; a child's only with the child-protection clearance) and who shaped nothing of the dossier — did not
-    build, edit, resolve or submit it — approves a submitted dossier."""
+    access; a child's only with the child-protection clearance), who may open the whole family (so reads the
+    warnings and their resolutions) and who shaped nothing of the dossier — did not build, edit, resolve or
+    submit it — approves a submitted dossier."""
     return (
         dossier.status == S.AWAITING_APPROVAL
         and holds(actor, "dossier.approve")
         and getattr(actor, "pk", None) not in (dossier.contributors or [])
         and Case.objects.filter(ordinary_case_condition(actor), pk=dossier.case_id).exists()
+        and sees_whole_family(actor, dossier.case)
     )
 
 

@@ -67,16 +67,16 @@ def mother_and_children(worker: Any) -> dict[str, Any]:
 
 
 def approver_for(worker: Any) -> Any:
-    """A case supervisor of the worker's organisation other than the worker (made if there is none)."""
+    """A case supervisor of the worker's organisation, cleared for child protection, other than the worker
+    (made if there is none)."""
     from hamkor.core import services as core_services
     from hamkor.core.models import User
     from hamkor.core.roles import Role
 
-    found = (
-        User.objects.filter(organisation_id=worker.organisation_id, role_assignments__role=Role.CASE_SUPERVISOR)
-        .exclude(pk=worker.pk)
-        .first()
-    )
+    candidates = User.objects.filter(
+        organisation_id=worker.organisation_id, role_assignments__role=Role.CASE_SUPERVISOR
+    ).exclude(pk=worker.pk)
+    found = next((u for u in candidates.order_by("pk") if "child_protection" in (u.clearances or [])), None)
     return found or core_services.create_user(
         None,
         email=f"approver-{worker.organisation_id}@example.org",

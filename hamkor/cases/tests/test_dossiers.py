@@ -865,6 +865,8 @@ def test_emergency_access_and_a_hand_in_the_text_disqualify_an_approver(worker, 
     dossiers.resolve_warning(resolver, dossier, warning=warning["id"], reason="The date of a Council meeting.")
     submitted = approvals.submit_dossier(worker, dossier, now=NOW)
     assert not approvals.may_approve(resolver, submitted)  # she checked the text: not a second pair of eyes
+    uncleared = make_user(Role.CASE_SUPERVISOR)  # may not open the children the text is checked against
+    assert not approvals.may_approve(uncleared, submitted)
     elsewhere = core_services.create_organisation(
         None, name="Andijan Centre", kind="service_provider", country_id=case.country_id
     )
