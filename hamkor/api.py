@@ -130,6 +130,7 @@ def _domain_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpRes
 
 @api.exception_handler(OverflowError)
 @api.exception_handler(DataError)
+@api.exception_handler(UnicodeEncodeError)
 def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
     """The last line behind the bounds of ``hamkor.core.bounds``: a value the database cannot hold is the client's
     error, never a 500."""

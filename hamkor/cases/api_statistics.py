@@ -17,7 +17,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from hamkor.cases.forms_statistics import StatisticsFilterForm
-from hamkor.cases.statistics import Statistics, audited_statistics, refusal_reason
+from hamkor.cases.statistics import Statistics, audit_invalid_statistics, audited_statistics, refusal_reason
 from hamkor.cases.suppression import SMALL, WITHHELD
 from hamkor.core.bounds import Word, Year
 from hamkor.core.policy import holds
@@ -101,6 +101,7 @@ def case_statistics(request: HttpRequest, filters: Query[StatisticsQuery]) -> di
     chosen = {k: v for k, v in filters.model_dump().items() if v not in ("", None)}
     form = StatisticsFilterForm(chosen, user=request.user)
     if not form.is_valid():
+        audit_invalid_statistics(request.user, chosen, channel="api")
         raise ValidationError({field: [str(e) for e in errors] for field, errors in form.errors.items()})
     stats = audited_statistics(request.user, form.statistics_filter(), channel="api")
     if stats.refused:

@@ -72,6 +72,24 @@ def _matching(rows: QuerySet[Case], q: str) -> QuerySet[Case]:
     return rows
 
 
+def names_a_person(user: Any, text: str) -> bool:
+    """Whether ``text`` holds two name words of one person the user may open (a given and a family name, in
+    any script), found through the blind name index: a text that leaves the organisation must not name them."""
+    ring = keyring()
+    word_of: dict[str, str] = {}
+    for word in {w for w in fold_words(text) if len(w) > 1}:
+        for digest in ring.blind_indexes(word).values():
+            word_of[digest] = word
+    if len(set(word_of.values())) < 2:
+        return False
+    visible = Person.objects.restrict(user, "view").values("pk")
+    matched: dict[int, set[str]] = {}
+    rows = PersonNameKey.objects.filter(digest__in=list(word_of), person__in=visible)
+    for person_id, digest in rows.values_list("person_id", "digest"):
+        matched.setdefault(person_id, set()).add(word_of[digest])
+    return any(len(words) >= 2 for words in matched.values())
+
+
 def audit_list_read(user: Any, page_cases: list[Case]) -> None:
     """A list shows names, so reading it is reading each record on it: one entry naming the codes."""
     if page_cases:

@@ -140,7 +140,8 @@ def refusal_reason() -> str:
     return str(
         _(
             "These figures are not shown: the filter selects fewer than %(n)s cases, or between 1 and %(last)s "
-            "cases fewer than the same filter without some of its conditions. Change the filter."
+            "cases fewer than the same filter without some of its conditions, or a group that the wider figures "
+            "withhold. Change the filter."
         )
     ) % {"n": THRESHOLD, "last": THRESHOLD - 1}
 
@@ -164,6 +165,27 @@ def statistics(user: Any, filters: StatisticsFilter, *, now: datetime | None = N
         progress=progress,
         as_of=as_of,
     )
+
+
+FILTER_PARAMETERS = ("country", "status", "sex", "age_band", "year_opened")
+
+
+def audit_invalid_statistics(user: Any, given: Any, *, channel: str) -> None:
+    """The audit entry of a statistics request refused for an invalid filter: nothing is released, but a probe
+    is what oversight should see. The filter is kept as codes only (``hamkor.core.query_record``), so no typed
+    text — a name in a filter's place — reaches the log."""
+    from hamkor.core.query_record import recorded_query
+
+    pairs = (
+        [(key, str(value)) for key in FILTER_PARAMETERS for value in given.getlist(key)]
+        if hasattr(given, "getlist")
+        else [(key, str(value)) for key, value in given.items() if key in FILTER_PARAMETERS]
+    )
+    exported = channel in ("csv", "xlsx")
+    details: dict[str, Any] = {"query": recorded_query(pairs, FILTER_PARAMETERS), "refused": True, "invalid": True}
+    details |= {"format": channel} if exported else {"channel": channel}
+    with transaction.atomic():
+        record(user, "statistics.export" if exported else "statistics.view", details=details)
 
 
 def audited_statistics(user: Any, filters: StatisticsFilter, *, channel: str) -> Statistics:

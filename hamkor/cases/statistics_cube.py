@@ -145,6 +145,7 @@ class Lattice:
 
     conditions: tuple[str, ...]
     populations: dict[int, Aggregates]
+    values: tuple[str | int, ...] = ()  # each condition's value, in the order of ``conditions``
 
     @property
     def full(self) -> int:
@@ -329,5 +330,6 @@ def derive(cube: Cube, filters: StatisticsFilter, scope: str | None) -> Lattice:
     full = size - 1
     return Lattice(
         conditions=tuple(DIMENSIONS[position] for position, _value in conditions),
+        values=tuple(value for _position, value in conditions),
         populations={kept: tallies[full ^ kept].aggregates(cube.domains) for kept in range(size)},
     )

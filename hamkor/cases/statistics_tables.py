@@ -127,12 +127,31 @@ def answer(lattice: Lattice) -> Answer | None:
     counts = {kept: _cell_counts(layouts[kept], raw) for kept, raw in lattice.populations.items()}
     answers: dict[int, Answer | None] = {}
     for kept in sorted(range(lattice.full + 1), key=lambda k: (k.bit_count(), k)):  # wider filters first
-        if refused(lattice, kept):
+        if refused(lattice, kept) or _withheld_by_a_wider_answer(lattice, kept, answers):
             answers[kept] = None
             continue
         wider = [(counts[w], answers[w]) for w in lattice.wider(kept)]
         answers[kept] = _answer(layouts[kept], counts[kept], wider)
     return answers[lattice.full]
+
+
+# The table cell of a wider answer that holds a filter's cases, per condition: ``age_band=25-34`` is the cell
+# ("age", "25-34") of the answer without that condition. The year opened has no table of its own.
+_CONDITION_CELL = {"country": "country", "status": "status", "sex": "sex", "age_band": "age"}
+
+
+def _withheld_by_a_wider_answer(lattice: Lattice, kept: int, answers: Mapping[int, Answer | None]) -> bool:
+    """Whether an answer one condition wider withholds the cell that is this filter's population: publishing
+    this filter's total would undo that suppression (the wider answer's other cells plus this total give the
+    small cell it protects)."""
+    for bit, dimension in enumerate(lattice.conditions):
+        if not kept & (1 << bit) or dimension not in _CONDITION_CELL or bit >= len(lattice.values):
+            continue
+        wider = answers.get(kept ^ (1 << bit))
+        cell = (_CONDITION_CELL[dimension], str(lattice.values[bit]))
+        if wider is not None and cell in wider and not isinstance(wider[cell].shown, int):
+            return True
+    return False
 
 
 def _cell_counts(layout: list[_Table], raw: Aggregates) -> dict[Cell, int]:

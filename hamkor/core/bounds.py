@@ -29,9 +29,14 @@ YEAR_MIN, YEAR_MAX = 1900, 2200  # a year of the platform's records
 
 
 def refuse_nul(value: str) -> str:
-    """PostgreSQL cannot store a NUL character, and no text of ours has one: refuse it at the edge."""
+    """PostgreSQL cannot store a NUL character, and no text of ours has one; a lone surrogate (``\\ud800`` in
+    JSON) is no character at all and cannot be stored either: refuse both at the edge."""
     if "\x00" in value:
         raise ValueError(_("must not contain the NUL character"))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(_("must be text: a lone surrogate is not a character")) from None
     return value
 
 

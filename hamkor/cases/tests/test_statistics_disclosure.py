@@ -126,3 +126,34 @@ def test_a_filter_nobody_asked_for_is_answered_from_the_workers_figures(worker, 
 def test_means_are_rounded_to_one_decimal_with_halves_away_from_zero():
     assert [office_mean(t, 20) for t in (5, 45, 49, 51)] == [0.3, 2.3, 2.5, 2.6]  # 0.25, 2.25, 2.45, 2.55
     assert office_mean(10, 6) == 1.7 and office_mean(14, 6) == 2.3
+
+
+def test_a_refinement_is_refused_when_the_wider_answer_withholds_its_cell(kz_worker, global_analyst, client):
+    """The second review: 10 people of 25–34, 3 of 35–44 and 20 of 45–59. The whole answer shows 35–44 as "<5"
+    and withholds 25–34 so that the small cell cannot be worked out; publishing the total of age_band=25-34
+    would give it back (33 − 20 − 10 = 3). That refinement is refused like any other."""
+    register(kz_worker, 10, sex="female", age=30)
+    register(kz_worker, 3, sex="female", age=40)
+    register(kz_worker, 20, sex="female", age=50)
+    auth = _token(global_analyst)
+    whole = client.get(API, {"country": "KZ"}, **auth).json()
+    ages = {row["key"]: row["count"] for row in next(t for t in whole["tables"] if t["key"] == "age")["rows"]}
+    assert ages["35-44"] == "<5" and not isinstance(ages["25-34"], int)
+    refined = client.get(API, {"country": "KZ", "age_band": "25-34"}, **auth)
+    nobody = client.get(API, {"country": "KZ", "age_band": "60plus"}, **auth)
+    assert refined.status_code == nobody.status_code == 422 and refined.json() == nobody.json()
+    assert client.get(API, {"country": "KZ", "age_band": "45-59"}, **auth).json()["cases"] == 20
+
+
+def test_a_request_with_an_invalid_filter_is_audited_without_what_was_typed(analyst, client_for):
+    client = client_for(analyst)
+    probes = [
+        (DASHBOARD, {"country": "ZZ"}, 200),
+        (CSV, {"age_band": "Zarina"}, 422),
+        (API, {"country": "ZZ"}, 422),  # out of the schema's bounds (year 1800) is a token.use entry only
+    ]
+    for url, query, status in probes:
+        assert client.get(url, query).status_code == status
+    entries = AuditEntry.objects.filter(action__in=["statistics.view", "statistics.export"], details__invalid=True)
+    assert entries.count() == 3
+    assert "Zarina" not in str(list(entries.values_list("details", flat=True)))

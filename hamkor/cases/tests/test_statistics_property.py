@@ -143,6 +143,25 @@ def _check_pair(wider: Statistics, narrower: Statistics, raw: Aggregates, where:
                 assert not is_small(row.cases - inner_cases), where
 
 
+TABLE_OF_CONDITION = {"country": "country", "status": "status", "sex": "sex", "age_band": "age"}
+
+
+def _check_total_against_the_wider_cell(
+    wider: Statistics, narrower: Statistics, wider_filter: StatisticsFilter, narrower_filter: StatisticsFilter
+) -> None:
+    """A one-condition refinement's total is the wider answer's cell for that condition: where the wider answer
+    withholds the cell, the refinement must publish no total (it would hand the withheld cell back)."""
+    extra = dict(narrower_filter.as_dict().items() - wider_filter.as_dict().items())
+    if wider.refused or narrower.refused or len(extra) != 1:
+        return
+    ((dimension, value),) = extra.items()
+    if dimension not in TABLE_OF_CONDITION:
+        return
+    cells, _total = _tables(wider).get((TABLE_OF_CONDITION[dimension],), ({}, None))
+    cell = cells.get(str(value), 0)
+    assert isinstance(cell, int), (wider_filter.as_dict(), narrower_filter.as_dict(), cell, narrower.cases)
+
+
 def test_no_filter_and_a_wider_one_give_away_a_small_count(make_user):
     workers = (
         make_user("case_worker", clearances=("child_protection",)),
@@ -162,6 +181,7 @@ def test_no_filter_and_a_wider_one_give_away_a_small_count(make_user):
         for wider in _wider(narrower, all_filters):
             a, b = answers[wider], answers[narrower]
             refined_refused += int(b.refused and not a.refused and raw.cases >= THRESHOLD)
+            _check_total_against_the_wider_cell(a, b, wider, narrower)
             if a.refused or b.refused:
                 continue
             compared += 1

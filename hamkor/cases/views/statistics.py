@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 
 from hamkor.cases import exports
 from hamkor.cases.forms_statistics import StatisticsFilterForm
-from hamkor.cases.statistics import CountTable, Statistics, audited_statistics, refusal_reason
+from hamkor.cases.statistics import (
+    CountTable,
+    Statistics,
+    audit_invalid_statistics,
+    audited_statistics,
+    refusal_reason,
+)
 from hamkor.cases.statistics_chart import Bar, bar_chart
 from hamkor.cases.suppression import SMALL, WITHHELD
 from hamkor.core.decorators import requires
@@ -65,6 +71,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = _read_filter(request)
     valid = not form.is_bound or form.is_valid()
     stats = audited_statistics(request.user, form.statistics_filter(), channel="page") if valid else None
+    if not valid:
+        audit_invalid_statistics(request.user, request.GET, channel="page")
     context = {
         "form": form,
         "stats": stats,
@@ -83,6 +91,7 @@ def _export(request: HttpRequest, file_format: str) -> HttpResponse:
     """Refused when the filter is invalid or the disclosure control refuses it; otherwise the file. Audited."""
     form = _read_filter(request)
     if form.is_bound and not form.is_valid():
+        audit_invalid_statistics(request.user, request.GET, channel=file_format)
         return _refused(request, [str(e) for errors in form.errors.values() for e in errors])
     stats = audited_statistics(request.user, form.statistics_filter(), channel=file_format)
     if stats.refused:

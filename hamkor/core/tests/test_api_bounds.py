@@ -13,6 +13,7 @@ from django.test import RequestFactory
 
 from hamkor.api import api
 from hamkor.core.bounds import ID_MAX
+from hamkor.core.models import Organisation
 from hamkor.core.tests.test_permissions import API_ROUTES, _bearer
 
 HUGE = 99999999999999999999999
@@ -162,3 +163,21 @@ def test_a_value_the_database_cannot_hold_is_a_problem_not_a_server_error(error)
     response = api.on_exception(RequestFactory().get("/api/v1/cases/"), error)
     assert response.status_code == 422 and response["Content-Type"] == "application/problem+json"
     assert json.loads(response.content)["status"] == 422
+
+
+def test_a_lone_surrogate_in_a_json_string_is_a_problem_and_changes_nothing(persona, world, client):
+    """The second review: ``"Samarqand\\ud800x"`` in an optional text field reached the database (a 500)."""
+    org = world["uz"]
+    headers = _bearer(persona["administrator"])
+    body = '{"city": "Samarqand\\ud800x"}'  # JSON's own escape: the decoded string holds a lone surrogate
+    patched = client.patch(f"/api/v1/organisations/{org.pk}", body, content_type="application/json", **headers)
+    assert patched.status_code == 422 and patched["Content-Type"] == "application/problem+json"
+    created = client.post(
+        "/api/v1/organisations",
+        '{"name": "Surrogate Centre", "kind": "service_provider", "country": "U\\ud800"}',
+        content_type="application/json",
+        **headers,
+    )
+    assert created.status_code == 422
+    org.refresh_from_db()
+    assert org.city == "" and not Organisation.objects.filter(name="Surrogate Centre").exists()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hamkor.cases import queries as case_queries
 from hamkor.cases import queries_dossiers
 from hamkor.core.policy import holds
 
@@ -35,12 +36,17 @@ def checked_codes(values: Iterable[str], allowed: list[str], field: str, *, requ
     return codes
 
 
-def refuse_identifiers(field: str, text: str, today: date, dossier: Any = None) -> None:
+def refuse_identifiers(field: str, text: str, today: date, dossier: Any = None, writer: Any = None) -> None:
     """Refuse a free text read beyond the writer's organisation (by experts in other countries, by the
     secretariat) that holds an identifier: of the person or family behind ``dossier`` (the dossier's own
     check), or, with or without one, what identifies anyone (a document number, a case number, a phone
-    number ...). There is nothing to resolve: the writer rephrases."""
-    found = queries_dossiers.finding_labels(queries_dossiers.identifier_findings(dossier, text, today))
+    number ...), or the name of any person in the ``writer``'s cases. There is nothing to resolve: the writer
+    rephrases."""
+    findings = queries_dossiers.identifier_findings(dossier, text, today)
+    found = queries_dossiers.finding_labels(findings)
+    named = any(f.kind == "name" for f in findings)
+    if writer is not None and not named and case_queries.names_a_person(writer, text):
+        found = [*found, _("the name of a person in your cases")]
     if found:
         raise ValidationError(
             {

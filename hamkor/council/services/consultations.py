@@ -96,7 +96,7 @@ def request_consultation(
             raise ValidationError({"dossier_code": _("Only a dossier sent to the Council can be consulted on.")})
     elif dossier_code.strip():
         raise ValidationError({"dossier_code": _("A thematic question carries no dossier.")})
-    refuse_identifiers("question", question, at.date(), dossier)
+    refuse_identifiers("question", question, at.date(), dossier, writer=actor)
     with transaction.atomic():
         consultation = Consultation.objects.create(
             code=_next_code(at.year),

@@ -86,3 +86,21 @@ def test_a_thematic_question_is_checked_for_what_identifies_anyone(worker):
     answer = client.post("/api/v1/council/consultations", fields(theme), content_type="application/json")
     assert answer.status_code == 201
     assert asked() == (1, 1)
+
+
+def test_a_thematic_question_naming_a_person_of_the_requesters_cases_is_refused(worker):
+    """The second review: switching the kind to thematic sent the dossier's person's full name to the Council."""
+    sent_dossier(worker)  # Shahlo Tursunova's case, at the worker's organisation
+    question = "Shahlo Tursunova, mother of a boy back from Syria, lives in our city: how should we help?"
+    for spelling in (question, question.replace("Shahlo Tursunova", "TURSUNOVA, shahlo")):
+        answer = verified_client(worker).post(
+            "/api/v1/council/consultations", fields(spelling), content_type="application/json"
+        )
+        assert answer.status_code == 422, spelling
+        assert "the name of a person in your cases" in answer.json()["detail"]
+    assert asked() == (0, 0)
+    clean = verified_client(worker).post(
+        "/api/v1/council/consultations", fields("How should a school welcome a boy back from Syria?"),
+        content_type="application/json",
+    )  # fmt: skip
+    assert clean.status_code == 201
