@@ -136,11 +136,11 @@ def dossier_list(request: HttpRequest, filters: Query[PageFilters]) -> dict[str,
     return _summaries(queries_dossiers.sent_dossiers(request.user), filters)
 
 
-def _summaries(rows: QuerySet[Dossier], filters: PageFilters) -> dict[str, Any]:
+def _summaries(rows: QuerySet[Dossier] | list[Dossier], filters: PageFilters) -> dict[str, Any]:
     start = (filters.page - 1) * filters.page_size
     page = list(rows[start : start + filters.page_size])
     items = [{"code": d.code, "sent_at": d.sent_at, **{k: str(d.content.get(k, "")) for k in SUMMARY}} for d in page]
-    return {"items": items, "count": rows.count()}
+    return {"items": items, "count": len(rows) if isinstance(rows, list) else rows.count()}
 
 
 @router.get("/awaiting-approval", response=DossierListOut, summary="Dossiers waiting for your approval")

@@ -101,7 +101,7 @@ def case_statistics(request: HttpRequest, filters: Query[StatisticsQuery]) -> di
     chosen = {k: v for k, v in filters.model_dump().items() if v not in ("", None)}
     form = StatisticsFilterForm(chosen, user=request.user)
     if not form.is_valid():
-        audit_invalid_statistics(request.user, chosen, channel="api")
+        audit_invalid_statistics(request.user, request.GET, channel="api")
         raise ValidationError({field: [str(e) for e in errors] for field, errors in form.errors.items()})
     stats = audited_statistics(request.user, form.statistics_filter(), channel="api")
     if stats.refused:

@@ -21,7 +21,6 @@ from hamkor.cases.instruments import InstrumentDefinition
 from hamkor.cases.models import Case, FamilyMember, Intervention
 from hamkor.cases.services.consents import CONSENT_TEXT_VERSIONS
 from hamkor.core.models import Organisation
-from hamkor.core.page_forms import IdChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NEW_FAMILY = "new"
@@ -191,7 +190,7 @@ class TransitionForm(forms.Form):
 
 class ConsentForm(CaseForm):
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
-    recipient = IdChoiceField(
+    recipient = forms.ModelChoiceField(
         label=_("Recipient organisation"),
         queryset=Organisation.objects.order_by("name"),
         required=False,

@@ -18,7 +18,6 @@ from hamkor.cases.models import Intervention
 from hamkor.cases.services.referrals import NOTE_MAX_CHARS, SharedField
 from hamkor.cases.services.transfers import REASON_MAX_CHARS, REGION_MAX_CHARS
 from hamkor.core.models import Organisation
-from hamkor.core.page_forms import IdChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FOLLOW_UP_DAYS = 14
@@ -41,7 +40,7 @@ def _note(label: Any, *, required: bool, max_length: int, help_text: Any = "") -
 
 
 class ReferralForm(forms.Form):
-    provider = IdChoiceField(label=_("Provider"), queryset=Organisation.objects.all())
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Organisation.objects.all())
     service = forms.ChoiceField(label=_("Service asked for"), choices=[("", "—"), *Intervention.Kind.choices])
     fields_shared = forms.MultipleChoiceField(
         label=_("Share with the provider"),
@@ -83,7 +82,7 @@ class ReferralAnswerForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    to_organisation = IdChoiceField(label=_("Receiving organisation"), queryset=Organisation.objects.all())
+    to_organisation = forms.ModelChoiceField(label=_("Receiving organisation"), queryset=Organisation.objects.all())
     reason = _note(
         _("Reason"),
         required=True,

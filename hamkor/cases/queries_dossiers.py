@@ -79,15 +79,17 @@ def sent_dossiers(user: Any) -> QuerySet[Dossier]:
     return visible_dossiers(user).filter(status=Dossier.Status.SENT).order_by("-sent_at", "pk")
 
 
-def awaiting_approval(user: Any) -> QuerySet[Dossier]:
-    """The submitted dossiers of the user's organisation's cases that the user may approve (not their own
-    submissions), oldest first: the approving supervisor's work list."""
+def awaiting_approval(user: Any) -> list[Dossier]:
+    """The submitted dossiers of the user's organisation's cases that the user did not help prepare (build,
+    edit, check or submit), oldest first: the approving supervisor's work list (a few rows, so the list of
+    contributors is read in Python: SQLite cannot look inside a JSON list)."""
     if not holds(user, "dossier.approve"):
-        return Dossier.objects.none()
+        return []
     rows = visible_dossiers(user).filter(
         status=Dossier.Status.AWAITING_APPROVAL, case__organisation_id=getattr(user, "organisation_id", None) or 0
     )
-    return rows.exclude(submitted_by_id=user.pk).select_related("submitted_by").order_by("submitted_at", "pk")
+    rows = rows.select_related("submitted_by").order_by("submitted_at", "pk")
+    return [dossier for dossier in rows if user.pk not in (dossier.contributors or [])]
 
 
 def case_dossiers(user: Any, case: Case) -> QuerySet[Dossier]:

@@ -15,11 +15,9 @@ from hamkor.cases.models import Case, Intervention
 from hamkor.cases.models.note import NOTE_MAX_CHARS
 from hamkor.cases.services.assessments import NARRATIVE_MAX_CHARS
 from hamkor.cases.services.plans import GOAL_MAX_CHARS
-from hamkor.core.bounds import PAGE_SIZE, PAGE_SIZE_MAX, Clean, Id, PageFilters, Word, inline
+from hamkor.core.bounds import Clean, Id, PageFilters, Word, inline
 from hamkor.core.schemas import StrictInput
 
-LIST_PAGE_SIZE = PAGE_SIZE
-LIST_MAX_PAGE_SIZE = PAGE_SIZE_MAX
 REASON_MAX_CHARS = 2000
 SCORE_BOUND = 1000  # far beyond any instrument's scale; the instrument refuses what is outside its own
 DOMAINS_MAX = 50
@@ -122,7 +120,7 @@ class CaseSearchIn(CaseFilters):
     """A search by name words (any script) or case number, with the list's filters: sent in the request body
     so that no name reaches a URL, an access log or a Referer header."""
 
-    q: str = Field(min_length=1, max_length=100, description="Name words in any script, or a case number.")
+    q: Clean = Field(min_length=1, max_length=100, description="Name words in any script, or a case number.")
 
 
 class StaffOut(Schema):

@@ -38,41 +38,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamkor.cases.statistics_cube import (
-    AGE_BAND_CODES,
-    AGE_BANDS,
-    TIME_BANDS,
-    Aggregates,
-    Band,
-    Cube,
-    DomainTally,
-    Lattice,
-    StatisticsFilter,
-    age_condition,
-    build_cube,
-    derive,
-)
-from hamkor.cases.statistics_tables import CountRow, CountTable, ProgressRow, answer, progress_rows, tables
+from hamkor.cases.statistics_cube import AGE_BANDS, DIMENSIONS, Cube, StatisticsFilter, build_cube, derive
+from hamkor.cases.statistics_tables import CountTable, ProgressRow, answer, progress_rows, tables
 from hamkor.cases.suppression import SMALL, THRESHOLD, Shown
 from hamkor.core.audit import record
 from hamkor.core.policy import user_country
+from hamkor.core.query_record import recorded_query
 
 __all__ = [
     "AGE_BANDS",
-    "AGE_BAND_CODES",
     "MAX_AGE",
     "REFRESH",
-    "TIME_BANDS",
-    "Aggregates",
-    "Band",
-    "CountRow",
     "CountTable",
-    "DomainTally",
-    "ProgressRow",
     "Statistics",
     "StatisticsFilter",
-    "age_condition",
-    "aggregate",
+    "audit_invalid_statistics",
     "audited_statistics",
     "current_cube",
     "refresh_statistics",
@@ -130,11 +110,6 @@ def refresh_statistics(now: datetime | None = None) -> int:
     return 1 + len({row[0] for row in cube.counts})
 
 
-def aggregate(user: Any, filters: StatisticsFilter, *, on: date) -> Aggregates:
-    """The raw counts of ``filters`` in ``user``'s scope, computed now (for tests and the benchmark)."""
-    return derive(build_cube(on), filters, user_country(user)).selected
-
-
 def refusal_reason() -> str:
     """Why a filter gets nothing: the same words whatever the reason, so a refusal tells nothing either."""
     return str(
@@ -149,7 +124,7 @@ def refusal_reason() -> str:
 def statistics(user: Any, filters: StatisticsFilter, *, now: datetime | None = None) -> Statistics:
     """The statistics ``user`` may see under ``filters``; a refusal carries no figure at all."""
     cube, as_of = current_cube(now)
-    lattice: Lattice = derive(cube, filters, user_country(user))
+    lattice = derive(cube, filters, user_country(user))
     figures = answer(lattice)
     if figures is None:
         return Statistics(filters, cube.on, SMALL, refused=True, as_of=as_of)
@@ -167,25 +142,20 @@ def statistics(user: Any, filters: StatisticsFilter, *, now: datetime | None = N
     )
 
 
-FILTER_PARAMETERS = ("country", "status", "sex", "age_band", "year_opened")
-
-
-def audit_invalid_statistics(user: Any, given: Any, *, channel: str) -> None:
-    """The audit entry of a statistics request refused for an invalid filter: nothing is released, but a probe
-    is what oversight should see. The filter is kept as codes only (``hamkor.core.query_record``), so no typed
-    text — a name in a filter's place — reaches the log."""
-    from hamkor.core.query_record import recorded_query
-
-    pairs = (
-        [(key, str(value)) for key in FILTER_PARAMETERS for value in given.getlist(key)]
-        if hasattr(given, "getlist")
-        else [(key, str(value)) for key, value in given.items() if key in FILTER_PARAMETERS]
-    )
+def _record_request(user: Any, channel: str, details: dict[str, Any]) -> None:
+    """One audit entry per statistics request: ``statistics.view`` (page, API) or ``statistics.export``."""
     exported = channel in ("csv", "xlsx")
-    details: dict[str, Any] = {"query": recorded_query(pairs, FILTER_PARAMETERS), "refused": True, "invalid": True}
     details |= {"format": channel} if exported else {"channel": channel}
     with transaction.atomic():
         record(user, "statistics.export" if exported else "statistics.view", details=details)
+
+
+def audit_invalid_statistics(user: Any, given: Any, *, channel: str) -> None:
+    """The audit entry of a statistics request refused for an invalid filter (``given`` is the request's
+    ``QueryDict``): nothing is released, but a probe is what oversight should see. The filter is kept as codes
+    only (``hamkor.core.query_record``), so no typed text — a name in a filter's place — reaches the log."""
+    pairs = [(key, str(value)) for key in DIMENSIONS for value in given.getlist(key)]
+    _record_request(user, channel, {"query": recorded_query(pairs, DIMENSIONS), "refused": True, "invalid": True})
 
 
 def audited_statistics(user: Any, filters: StatisticsFilter, *, channel: str) -> Statistics:
@@ -193,9 +163,5 @@ def audited_statistics(user: Any, filters: StatisticsFilter, *, channel: str) ->
     is recorded with its whole filter, refused or not, so oversight sees a pattern of narrowing filters.
     Viewing is ``statistics.view``, a file ``statistics.export`` (with its format)."""
     stats = statistics(user, filters)
-    exported = channel in ("csv", "xlsx")
-    details: dict[str, Any] = {"filter": filters.as_dict(), "refused": stats.refused}
-    details |= {"format": channel} if exported else {"channel": channel}
-    with transaction.atomic():
-        record(user, "statistics.export" if exported else "statistics.view", details=details)
+    _record_request(user, channel, {"filter": filters.as_dict(), "refused": stats.refused})
     return stats

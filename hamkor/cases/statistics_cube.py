@@ -2,10 +2,11 @@
 
 The cube holds the counts of every combination of the filter's dimensions (country, status, sex, age band,
 year opened), by region and time in programme, and the progress tallies of the same combinations, over every
-country. Two aggregate queries build it (``build_cube``): one over the counted cases, one over their score
-summaries (``ScoreSummary``, kept by the assessment service, so no query reads an assessment). The figures of
-any filter, in any scope, are then sums over the cube's rows (``derive``), and so are the figures of the
-filters the disclosure control compares it with: the same filter without some of its conditions.
+country. Three queries build it (``build_cube``): the span of the years opened, then one aggregate over the
+counted cases and one over their score summaries (``ScoreSummary``, kept by the assessment service, so no
+query reads an assessment). The figures of any filter, in any scope, are then sums over the cube's rows
+(``derive``), and so are the figures of the filters the disclosure control compares it with: the same filter
+without some of its conditions.
 
 Who is counted: a case counts only while its person has an active consent for the purpose "statistics".
 Anonymised cases still count (sex, year of birth, region and scores stay). Nothing here opens an identity.
@@ -80,7 +81,7 @@ class StatisticsFilter:
 
     def conditions(self) -> list[tuple[int, str | int]]:
         """The conditions set, as (position in a cube key, value)."""
-        values = (self.country, self.status, self.sex, self.age_band, self.year_opened)
+        values = [getattr(self, dimension) for dimension in DIMENSIONS]
         return [(i, v) for i, v in enumerate(values) if v not in ("", None)]
 
 
@@ -145,7 +146,7 @@ class Lattice:
 
     conditions: tuple[str, ...]
     populations: dict[int, Aggregates]
-    values: tuple[str | int, ...] = ()  # each condition's value, in the order of ``conditions``
+    values: tuple[str | int, ...]  # each condition's value, in the order of ``conditions``
 
     @property
     def full(self) -> int:
@@ -208,7 +209,7 @@ _KEY = ("country_id", "status", "k_sex", "k_age", "k_year")
 
 
 def build_cube(on: date) -> Cube:
-    """The cube as of ``on``, in two aggregate queries (see the module docstring)."""
+    """The cube as of ``on``, in three queries (see the module docstring)."""
     rows = _keyed(counted_cases(), on)
     under = {f"u{i}": Count("pk", filter=_under(b.high, on)) for i, b in enumerate(TIME_BANDS) if b.high}
     counts = rows.values(*_KEY, "region").annotate(n=Count("pk"), **under)

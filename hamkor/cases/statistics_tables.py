@@ -145,7 +145,7 @@ def _withheld_by_a_wider_answer(lattice: Lattice, kept: int, answers: Mapping[in
     this filter's total would undo that suppression (the wider answer's other cells plus this total give the
     small cell it protects)."""
     for bit, dimension in enumerate(lattice.conditions):
-        if not kept & (1 << bit) or dimension not in _CONDITION_CELL or bit >= len(lattice.values):
+        if not kept & (1 << bit) or dimension not in _CONDITION_CELL:
             continue
         wider = answers.get(kept ^ (1 << bit))
         cell = (_CONDITION_CELL[dimension], str(lattice.values[bit]))

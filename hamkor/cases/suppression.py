@@ -42,11 +42,6 @@ def is_small(count: int) -> bool:
     return 0 < count < THRESHOLD
 
 
-def shown(count: int) -> Shown:
-    """A count standing on its own (a headline total): primary suppression only."""
-    return SMALL if is_small(count) else count
-
-
 Range = tuple[int, int]  # what a reader can tell of a count: at least, at most
 
 

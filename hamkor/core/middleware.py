@@ -97,9 +97,9 @@ class NulCharacterMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith("/api/") and self._holds_nul(request):
-            from hamkor.core.views.errors import bad_request
+            from hamkor.core.views.errors import nul_refused
 
-            return bad_request(request)
+            return nul_refused(request)
         return self.get_response(request)
 
     @staticmethod

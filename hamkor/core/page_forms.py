@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
@@ -40,7 +40,17 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
         return
     for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def whole_number(raw: object, *, high: int = ID_MAX) -> int | None:
+    """A page's query or form value as a whole number from 1 to ``high``, or None: plain ASCII digits only
+    ("²" is a digit to ``str.isdigit`` but no number to ``int``)."""
+    text = str(raw or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(high)):
+        return None
+    number = int(text)
+    return number if 0 < number <= high else None
 
 
 def query_string(values: dict[str, str]) -> str:
@@ -49,8 +59,8 @@ def query_string(values: dict[str, str]) -> str:
 
 
 def _beyond_a_key(field: forms.ModelChoiceField, value: object) -> bool:  # type: ignore[type-arg]
-    """Whether ``value`` is a whole number no 64-bit key can be: SQLite raises OverflowError on it, and Django's
-    choice fields only catch ``ValueError``."""
+    """Whether ``value`` is a whole number no 64-bit key can be: a multiple choice looks its ids up with
+    ``pk__in``, where SQLite raises OverflowError on it (a single choice refuses it as an unknown id)."""
     if field.queryset is None:
         return False
     meta = field.queryset.model._meta
@@ -60,15 +70,6 @@ def _beyond_a_key(field: forms.ModelChoiceField, value: object) -> bool:  # type
         return abs(int(str(value).strip())) > ID_MAX
     except ValueError:
         return False
-
-
-class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """A choice of one row by its id; an id no key can be is an invalid choice, like any unknown id."""
-
-    def to_python(self, value: Any) -> Any:
-        if value not in self.empty_values and _beyond_a_key(self, value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
 
 
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]

@@ -2,7 +2,8 @@
 
 The audit log holds ids and codes only (``hamkor.core.audit``), and it outlives the records it points to. A
 query string is the client's to write, so it is kept as the API reads it and no further: a parameter the API
-declares keeps its name, any other becomes ``…``; a value is kept when it is a number, a date, a band
+declares keeps its name and any other becomes ``…`` with its value; a free-text parameter (a search query, a
+person's name) always has its value replaced; any other value is kept when it is a number, a date, a band
 (``35-44``, ``60plus``), a country or language code, a choice of one of the platform's own vocabularies
 (statuses, sexes, kinds ...) or one of its pseudonymous codes (``UZ-7K3Q-9D2M/1``), and becomes ``…``
 otherwise. So a name, a free-text search or a document number sent in a query string never reaches the log,
@@ -19,6 +20,8 @@ from django.apps import apps
 from django.conf import settings
 
 REDACTED = "…"
+# Parameters whose value is typed text: a number or a date there can be an identity number or a birth date.
+FREE_TEXT = frozenset({"q", "actor"})
 _SHAPES = re.compile(
     r"""
     \d{1,40}                                # numbers (pages, ids, years), however long: bounds are checked later
@@ -56,5 +59,8 @@ def recorded_query(pairs: Iterable[tuple[str, str]], declared: Collection[str]) 
         if number == MAX_VALUES:
             kept.append(REDACTED)
             break
-        kept.append(f"{name if name in declared else REDACTED}={value if is_code(value) else REDACTED}")
+        if name not in declared:
+            kept.append(f"{REDACTED}={REDACTED}")
+        else:
+            kept.append(f"{name}={value if name not in FREE_TEXT and is_code(value) else REDACTED}")
     return "&".join(kept)

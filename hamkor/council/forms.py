@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.models import Country, Organisation
-from hamkor.core.page_forms import IdChoiceField, IdMultipleChoiceField
+from hamkor.core.page_forms import IdMultipleChoiceField
 from hamkor.council.models import (
     ActionItem,
     Discipline,
@@ -27,7 +27,7 @@ class ExpertForm(forms.Form):
     name = forms.CharField(label=_("Name (Latin script)"), max_length=200)
     name_cyrillic = forms.CharField(label=_("Name (Cyrillic script)"), max_length=200, required=False)
     country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all())
-    organisation = IdChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
     disciplines = forms.MultipleChoiceField(label=_("Disciplines"), choices=Discipline.choices, widget=CHECKBOXES)
     languages = forms.MultipleChoiceField(label=_("Languages"), choices=Language.choices, widget=CHECKBOXES)
     expertise_tags = forms.CharField(
@@ -67,7 +67,7 @@ class VettingForm(forms.Form):
 
 class ConflictForm(forms.Form):
     country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
-    organisation = IdChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
     case_code = forms.CharField(
         label=_("Case code"),
         required=False,
@@ -78,7 +78,7 @@ class ConflictForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    expert = IdChoiceField(label=_("Expert"), queryset=Expert.objects.none())
+    expert = forms.ModelChoiceField(label=_("Expert"), queryset=Expert.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
     def __init__(self, *args: Any, experts: Any, **kwargs: Any) -> None:
@@ -89,7 +89,7 @@ class MemberForm(forms.Form):
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
-    group = IdChoiceField(label=_("Working group"), queryset=WorkingGroup.objects.all(), required=False)
+    group = forms.ModelChoiceField(label=_("Working group"), queryset=WorkingGroup.objects.all(), required=False)
     starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(
         label=_("Ends"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
@@ -117,7 +117,7 @@ class DecisionForm(forms.Form):
 
 class ActionItemForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=500)
-    owner = IdChoiceField(label=_("Owner"), queryset=Expert.objects.none())
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Expert.objects.none())
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, experts: Any, **kwargs: Any) -> None:

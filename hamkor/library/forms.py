@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from hamkor.core.models import Country, Organisation
-from hamkor.core.page_forms import IdChoiceField, IdMultipleChoiceField
+from hamkor.core.page_forms import IdMultipleChoiceField
 from hamkor.core.pillars import Pillar
 from hamkor.council.models import Expert
 from hamkor.library.models import Item, Kind, Language, ReadingGroup, ReviewAssignment
@@ -50,7 +50,7 @@ class ItemForm(forms.Form):
     )
     licence = forms.CharField(label=_("Licence"), required=False, max_length=200)
     access = forms.ChoiceField(label=_("Who may read it"), choices=Item.Access.choices, initial=Item.Access.PARTNERS)
-    group = IdChoiceField(
+    group = forms.ModelChoiceField(
         label=_("Reading group"),
         queryset=ReadingGroup.objects.none(),
         required=False,
@@ -62,7 +62,7 @@ class ItemForm(forms.Form):
     methods = _text(_("Methods"))
     lessons_learned = _text(_("Lessons learned"))
     evidence = _text(_("Evidence and evaluation"))
-    contact_organisation = IdChoiceField(
+    contact_organisation = forms.ModelChoiceField(
         label=_("Contact organisation"), queryset=Organisation.objects.all(), required=False
     )
 
@@ -102,7 +102,7 @@ class UploadForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    other = IdChoiceField(label=_("This item is a translation of"), queryset=Item.objects.none())
+    other = forms.ModelChoiceField(label=_("This item is a translation of"), queryset=Item.objects.none())
 
     def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

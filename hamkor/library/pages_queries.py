@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
+from hamkor.core.page_forms import whole_number
 from hamkor.council.models import Expert
 from hamkor.library import queries
 from hamkor.library.access import authored
@@ -15,7 +16,8 @@ from hamkor.library.models import Item, ReviewAssignment
 
 def with_year(rows: QuerySet[Item], year: str) -> QuerySet[Item]:
     """Narrow to items dated in ``year``; anything but four digits means "any year"."""
-    return rows.filter(date__year=int(year)) if year.isdigit() and len(year) == 4 else rows
+    number = whole_number(year, high=9999)
+    return rows.filter(date__year=number) if number and len(year.strip()) == 4 else rows
 
 
 def my_items(user: Any) -> QuerySet[Item]:

@@ -16,7 +16,6 @@ from typing import Any
 from django.utils import timezone
 
 from hamkor.cases import services
-from hamkor.cases.access import NARRATIVE_COMPARTMENT, Clearances, clearances
 from hamkor.cases.domains import COMPARTMENT_CLEARANCE, Clearance, Compartment, Domain
 from hamkor.cases.models import Case, Dossier
 from hamkor.cases.services import dossiers, referrals, transfers
@@ -25,6 +24,9 @@ from hamkor.core import services as core_services
 from hamkor.core.models import Organisation, User
 from hamkor.core.roles import Role
 
+# The issue's rule, written here rather than read from the code: these narratives are the psychologist's and
+# the doctor's.
+NARRATIVE = {Domain.PSYCHOSOCIAL: Compartment.PSYCHOSOCIAL, Domain.PHYSICAL_HEALTH: Compartment.HEALTH}
 CHILD_GIVEN = "Qxzarnigor"
 FAMILY = "Tursunova"
 STAFF_ROLES = [Role.CASE_WORKER, Role.CASE_SUPERVISOR]
@@ -53,8 +55,12 @@ class Guarded:
     compartment: str  # "" when only the child's clearance guards it
     child: bool
 
-    def shown_to(self, cleared: Clearances) -> bool:
-        return (cleared.children or not self.child) and (not self.compartment or cleared.opens(self.compartment))
+    def shown_to(self, held: set[str]) -> bool:
+        """From the reader's clearances as given, by the issue's rules, not by the code under test."""
+        children = Clearance.CHILD_PROTECTION in held
+        return (children or not self.child) and (
+            not self.compartment or COMPARTMENT_CLEARANCE[self.compartment] in held
+        )
 
 
 @dataclass
@@ -64,8 +70,8 @@ class ClearanceWorld:
     guarded: list[Guarded] = field(default_factory=list)
 
     def forbidden(self, reader: User) -> list[str]:
-        cleared = clearances(reader)
-        return [g.marker for g in self.guarded if not g.shown_to(cleared)]
+        held = set(reader.clearances or [])
+        return [g.marker for g in self.guarded if not g.shown_to(held)]
 
 
 def _staff(org: Organisation, label: str, held: tuple[str, ...]) -> User:
@@ -93,6 +99,9 @@ def build(world: dict[str, Organisation], persona: dict[str, User]) -> Clearance
     for role in (Role.COUNCIL_EXPERT, Role.ANALYST, Role.PROGRAMME_OFFICER, Role.OVERSIGHT_OFFICER, Role.ADMINISTRATOR):
         readers[role.value] = persona[role.value]
 
+    for given in ("Aziza", "Feruza", "Kamola", "Iroda"):  # enough counted cases for the statistics to answer
+        neighbour, _case = services.register_person(author, identity(given, "Rasulova", years_ago(40)))
+        services.record_consent(author, neighbour, "statistics", text_version="2025-1", given_on=today)
     mother, mother_case = services.register_person(
         author, identity("Shahlo", FAMILY, years_ago(33)), new_family=True, relationship="mother", is_guardian=True
     )
@@ -114,7 +123,7 @@ def build(world: dict[str, Organisation], persona: dict[str, User]) -> Clearance
         narratives = {}
         for domain in (Domain.PSYCHOSOCIAL, Domain.PHYSICAL_HEALTH, Domain.EDUCATION):
             narratives[domain.value] = f"Observed {narrative_marker(domain, is_child)} at the visit."
-            guarded.append(Guarded(narrative_marker(domain, is_child), NARRATIVE_COMPARTMENT.get(domain, ""), is_child))
+            guarded.append(Guarded(narrative_marker(domain, is_child), NARRATIVE.get(domain, ""), is_child))
         assess(author, case, narratives, today)
         services.add_goal(author, case, domain="education", description="A place at the district school.")
         general_note = None
@@ -139,7 +148,6 @@ def build(world: dict[str, Organisation], persona: dict[str, User]) -> Clearance
             f"{label}_person": code[0],
             f"{label}_number": int(code[1]),
             f"{label}_referral": referral.code,
-            f"{label}_case_pk": case.pk,
         }
         assert general_note is not None
         draft = dossiers.build_dossier(author, case, notes=[general_note.pk], text="Attends the school club.")
@@ -151,6 +159,5 @@ def build(world: dict[str, Organisation], persona: dict[str, User]) -> Clearance
 
     seat(readers[Role.COUNCIL_EXPERT], sent)
     world_keys["consultation"] = Consultation.objects.get(dossier=sent).code
-    world_keys["family_name"] = FAMILY
     assert Case.objects.get(pk=child_case.pk).is_child
     return ClearanceWorld(keys=world_keys, readers=readers, guarded=guarded)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from hamkor.cases.tests.clearance_world import FAMILY
 from hamkor.testing import NOT_PERSONAL, Read
 
 ON_CASES = Read(
@@ -16,7 +17,7 @@ LIST = Read()
 READ_PATHS: dict[str, Read] = {
     "cases:list": LIST,
     # A name search is a POST (no name in a URL); it shows names, so it is walked like a list.
-    "cases:list#search": Read(method="post", data={"q": "Tursunova"}),
+    "cases:list#search": Read(method="post", data={"q": FAMILY}),
     "cases:register": NOT_PERSONAL,  # an empty registration form
     "cases:break_glass": NOT_PERSONAL,  # an empty request form: no case is shown before access is granted
     "cases:detail": ON_CASES,
@@ -33,7 +34,7 @@ READ_PATHS: dict[str, Read] = {
     "cases:statistics_csv": LIST,
     "cases:statistics_xlsx": LIST,
     "GET /api/v1/cases/": LIST,
-    "POST /api/v1/cases/search": Read(method="post", data={"q": "Tursunova"}),
+    "POST /api/v1/cases/search": Read(method="post", data={"q": FAMILY}),
     "GET /api/v1/cases/{person_code}/{number}": ON_CASES,
     "GET /api/v1/cases/people/{code}": Read(targets=(("code=adult_person",), ("code=child_person",))),
     "GET /api/v1/cases/referrals/": LIST,

@@ -42,3 +42,11 @@ def assess(worker: Any, case: Case, *scores: dict[str, int]) -> None:
 
 def every_domain(score: int, **overrides: int) -> dict[str, int]:
     return {d: overrides.get(d, score) for d in DOMAINS}
+
+
+def aggregate(user: Any, filters: Any, *, on: date) -> Any:
+    """The raw, unpublished counts of ``filters`` in ``user``'s scope, computed now from a fresh cube."""
+    from hamkor.cases.statistics_cube import build_cube, derive
+    from hamkor.core.policy import user_country
+
+    return derive(build_cube(on), filters, user_country(user)).selected

@@ -73,6 +73,7 @@ class _Bearer:
 def test_no_read_path_shows_what_the_readers_clearances_forbid(world, persona, client):
     built = clearance_world.build(world, persona)
     seen: dict[str, set[str]] = {g.marker: set() for g in built.guarded}
+    answered: dict[str, set[str]] = {}
     leaks: list[str] = []
     for name, reader in built.readers.items():
         forbidden = built.forbidden(reader)
@@ -83,8 +84,10 @@ def test_no_read_path_shows_what_the_readers_clearances_forbid(world, persona, c
             for target in read.targets:
                 response = _open(key, read, target, built.keys, page, api)
                 assert response.status_code < 500, f"{key} {target} as {name}: {response.status_code}"
+                answered.setdefault(f"{key} {target}", set())
                 if response.status_code != 200:
                     continue
+                answered[f"{key} {target}"].add(name)
                 text = _text(response)
                 leaks += [f"{key} {target} shows {m} to {name}" for m in forbidden if m in text]
                 for marker in seen:
@@ -94,3 +97,5 @@ def test_no_read_path_shows_what_the_readers_clearances_forbid(world, persona, c
     # The walk can fail: every guarded text is shown to some reader cleared for it on some path.
     unseen = sorted(marker for marker, where in seen.items() if not where)
     assert not unseen, f"no read path showed {unseen} to anyone: the world or the walk is broken"
+    unopened = sorted(path for path, readers in answered.items() if not readers)
+    assert not unopened, f"no reader opened {unopened}: the walk checked nothing there"

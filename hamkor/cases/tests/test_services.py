@@ -29,11 +29,6 @@ INSTRUMENT: dict[str, Any] = {"instrument_code": "reintegration-needs-strengths"
 
 
 @pytest.fixture
-def worker(make_user):
-    return make_user("case_worker", clearances=("child_protection",))
-
-
-@pytest.fixture
 def family(worker):
     return mother_and_children(worker)
 

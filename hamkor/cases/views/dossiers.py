@@ -193,6 +193,7 @@ def render_dossier_page(
     context: dict[str, Any] = {"dossier": dossier, "content": presented(content), "staff": False}
     if may(user, "change", dossier) and services.sees_whole_family(user, dossier.case):
         draft = dossier.status == Dossier.Status.DRAFT
+        approver = approvals.may_approve(user, dossier)
         warnings = services.shown_warnings(dossier)
         authors: dict[int | None, str] = dict(
             User.objects.filter(pk__in=[_by(w) for w in warnings]).values_list("pk", "full_name")
@@ -225,10 +226,10 @@ def render_dossier_page(
                 else None,
                 "return": (bound.get("return") or DossierReturnForm())
                 if dossier.status == Dossier.Status.AWAITING_APPROVAL
-                and (approvals.may_approve(user, dossier) or dossier.submitted_by_id == user.pk)
+                and (approver or dossier.submitted_by_id == user.pk)
                 else None,
             },
-            can_approve=approvals.may_approve(user, dossier),
+            can_approve=approver,
             digest=approvals.approval_digest(dossier) if dossier.status == Dossier.Status.AWAITING_APPROVAL else "",
         )
     return render(request, "cases/dossiers/detail.html", context, status=status)

@@ -14,6 +14,7 @@ from hamkor.cases import page_queries, queries
 from hamkor.cases.models import Case
 from hamkor.cases.views.common import case_url
 from hamkor.core.decorators import requires
+from hamkor.core.page_forms import query_string, whole_number
 from hamkor.core.policy import holds, may
 
 PAGE_SIZE = 50
@@ -38,7 +39,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     status = status if status in Case.Status.values else ""
     country = given.get("country", "")[:2]
     worker = given.get("worker", "")
-    worker_id = int(worker) if worker.isdigit() and len(worker) < 10 else None
+    worker_id = whole_number(worker)
     due = given.get("due", "")
     due = due if due in {"due", "overdue"} else ""
     q = request.POST.get("q", "").strip()[:100] if request.method == "POST" else ""
@@ -47,12 +48,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     shown = list(page.object_list)
     queries.audit_list_read(user, shown)  # the rows show names: reading the list is reading the records
     countries, workers = page_queries.list_filter_choices(user)
-    query = request.GET.copy()
-    query.pop("page", None)
+    # The pager's links carry the filters in use (never a name: a name search pages by POST).
+    query = query_string({"status": status, "country": country.upper(), "worker": str(worker_id or ""), "due": due})
     context = {
         "page": page,
         "rows": [CaseRow(c, queries.identity_of(c.person).display_name, case_url(c)) for c in shown],
-        "query": query.urlencode(),
+        "query": query,
         "filters": {"status": status, "country": country.upper(), "worker": worker_id, "due": due, "q": q},
         "statuses": Case.Status.choices,
         "countries": countries,

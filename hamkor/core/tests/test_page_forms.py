@@ -108,3 +108,19 @@ def test_every_page_form_answers_bad_input_without_a_server_error(table, persona
             except Exception as exc:
                 raise AssertionError(f"{name} ({url}), {variant}: {exc!r}") from exc
             assert response.status_code < 500, f"{name} ({url}), {variant}: {response.status_code}"
+
+
+def test_a_refusal_naming_a_field_the_form_lacks_shows_above_the_form():
+    """A service may name a field the page's form does not have; the message shows instead of a 500."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from hamkor.core.page_forms import apply_errors
+
+    class Question(forms.Form):
+        question = forms.CharField()
+
+    form = Question({"question": "Why?"})
+    form.is_valid()
+    apply_errors(form, ValidationError({"dossier": "No dossier of your organisation has this code."}))
+    assert form.non_field_errors() == ["No dossier of your organisation has this code."]

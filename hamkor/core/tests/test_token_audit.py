@@ -53,3 +53,9 @@ def test_codes_and_free_text_are_told_apart():
     pairs = [("case", "UZ-7K3Q-9D2M/1"), ("since", "2025-01-31"), ("age_band", "60plus"), ("pillar", "IV")]
     assert recorded_query(pairs, declared) == "case=UZ-7K3Q-9D2M/1&since=2025-01-31&age_band=60plus&pillar=IV"
     assert recorded_query([("q", "Karimova"), ("status", "closed")], declared) == "q=…&status=closed"
+
+
+def test_a_number_or_a_date_typed_into_a_search_never_reaches_the_audit():
+    declared = {"q", "page"}
+    pairs = [("q", "30101901234567"), ("q", "1990-05-12"), ("page", "2"), ("pinfl", "30101901234567")]
+    assert recorded_query(pairs, declared) == "q=…&q=…&page=2&…=…"

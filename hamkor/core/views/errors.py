@@ -8,7 +8,8 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "core/error.html", {"status": 403, "exception": str(exception or "")}, status=403)
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def nul_refused(request: HttpRequest) -> HttpResponse:
+    """A page request holding a NUL character (``NulCharacterMiddleware``): a 400 that says so."""
     return render(request, "core/error.html", {"status": 400}, status=400)
 
 

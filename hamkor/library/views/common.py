@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
 from hamkor.core.models import Country
+from hamkor.core.page_forms import whole_number
 from hamkor.core.pillars import Pillar
 from hamkor.library import queries
 from hamkor.library.models import Item, Kind, Language
@@ -24,15 +23,6 @@ def item_url(item: Item) -> str:
     return reverse("library:item", args=[item.pk])
 
 
-def add_errors(form: forms.Form, exc: ValidationError, field: str | None = None) -> None:
-    """Show a service's refusal on the form: by field when the service named fields the form has."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(field, exc)
-
-
 def filter_choices() -> dict[str, Any]:
     return {
         "kind_choices": Kind.choices,
@@ -44,8 +34,7 @@ def filter_choices() -> dict[str, Any]:
 
 
 def page_number(request: HttpRequest) -> int:
-    raw = str(request.GET.get("page", "1"))
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
+    return whole_number(request.GET.get("page"), high=9_999) or 1
 
 
 def item_labels(item: Item) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamkor.core.decorators import requires
-from hamkor.core.page_forms import act
+from hamkor.core.page_forms import act, apply_errors
 from hamkor.core.policy import holds, restrict
 from hamkor.library import pages_queries, queries, services
 from hamkor.library.forms import (
@@ -27,7 +27,7 @@ from hamkor.library.forms import (
 from hamkor.library.models import Item, ReadingGroup, ReviewAssignment
 from hamkor.library.services.common import is_author, manages
 from hamkor.library.services.review import assignment_of
-from hamkor.library.views.common import add_errors, find, item_labels, item_url
+from hamkor.library.views.common import find, item_labels, item_url
 
 S = Item.Status
 
@@ -106,7 +106,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
         try:
             item = services.create_item(request.user, **form.item_fields())
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The draft is saved. Upload its document, then submit it for review."))
             return redirect("library:item", pk=item.pk)
@@ -121,7 +121,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_item(request.user, item, **form.item_fields())
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The item is saved."))
             return redirect("library:item", pk=item.pk)
